@@ -1,0 +1,44 @@
+import { Bot } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { Logger } from '../../src/logger';
+import type { Services } from '../../src/services';
+import type { BotContext } from './context';
+import { helpFeature } from './features/help';
+import { meFeature } from './features/me';
+import { startFeature } from './features/start';
+import { unhandledFeature } from './features/unhandled';
+import { unitMembersFeature } from './features/unit-members';
+import { errorBoundary } from './middlewares/error-boundary';
+import { loadMember } from './middlewares/load-member';
+
+export interface TelegramBotDeps {
+  token: string;
+  apiRoot: string;
+  services: Services;
+  logger: Logger;
+  /** Known bot identity: skips getMe (tests, and webhook requests never call it). */
+  botInfo?: UserFromGetMe;
+}
+
+/** Builds the Telegram bot: error boundary → member loading → features → unhandled. */
+export function createTelegramBot(deps: TelegramBotDeps): Bot<BotContext> {
+  const bot = new Bot<BotContext>(deps.token, { client: { apiRoot: deps.apiRoot }, botInfo: deps.botInfo });
+  bot.use((ctx, next) => {
+    ctx.services = deps.services;
+    ctx.logger = deps.logger;
+    ctx.member = null;
+    ctx.actor = 'telegram:anonymous';
+    return next();
+  });
+  bot.use(errorBoundary);
+  bot.use(loadMember());
+  bot.use(startFeature(), helpFeature(), meFeature(), unitMembersFeature());
+  bot.use(unhandledFeature());
+  bot.catch((err) => {
+    deps.logger.error('telegram update failed outside the boundary', {
+      updateId: err.ctx.update.update_id,
+      error: err.error instanceof Error ? err.error.name : typeof err.error,
+    });
+  });
+  return bot;
+}

@@ -1,0 +1,56 @@
+import type { Bot } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { createTelegramBot } from '../bot/telegram/create-bot';
+import type { BotContext } from '../bot/telegram/context';
+import type { Config } from './config';
+import type { Database } from './db/client';
+import { type BotMode, health } from './http/health';
+import { telegramWebhook } from './http/telegram-webhook';
+import type { Logger } from './logger';
+import { createServices } from './services';
+import type { Clock } from './services/context';
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  /** Known bot identity (skips getMe); entries fetch it once at start. */
+  botInfo?: UserFromGetMe;
+}
+
+/** The composition root shared by the Node and Workers entries. */
+export function createApp(deps: AppDeps) {
+  const services = createServices({ db: deps.db, clock: deps.clock });
+  const { token, apiRoot, webhookSecret } = deps.config.telegram;
+  const bot: Bot<BotContext> | null = token
+    ? createTelegramBot({ token, apiRoot, services, logger: deps.logger, botInfo: deps.botInfo })
+    : null;
+  let botMode: BotMode = 'off';
+
+  const app = new Hono();
+  app.use(secureHeaders());
+  app.get('/', (c) => c.text('Chibo đang hoạt động. Kiểm tra trạng thái tại /health.'));
+  app.route('/health', health({ db: deps.db, botMode: () => botMode }));
+  if (bot && webhookSecret) {
+    app.route('/webhook/telegram', telegramWebhook({ bot, secret: webhookSecret, services, logger: deps.logger }));
+  }
+  app.notFound((c) => c.json({ ok: false, error: 'not_found' }, 404));
+  app.onError((error, c) => {
+    deps.logger.error('http request failed', { path: c.req.path, error: error.name });
+    return c.json({ ok: false, error: 'internal_error' }, 500);
+  });
+
+  return {
+    app,
+    services,
+    bot,
+    setBotMode: (mode: BotMode) => {
+      botMode = mode;
+    },
+  };
+}
+
+export type ChiboApp = ReturnType<typeof createApp>;

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().trim().default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .default('file:./data/chibo.db')
+      .refine((v) => /^(file:|libsql:|https?:|wss?:)/.test(v), 'must start with file:, libsql:, http(s): or ws(s):'),
+    DATABASE_AUTH_TOKEN: optionalText,
+    SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+    TELEGRAM_BOT_TOKEN: optionalText.pipe(
+      z.string().regex(/^\d+:[\w-]+$/, 'does not look like a BotFather token (digits:letters)').optional(),
+    ),
+    TELEGRAM_BOT_USERNAME: optionalText.pipe(
+      z.string().regex(/^@?[A-Za-z][\w]{3,}$/, 'must be the bot username, e.g. chibo_bot').optional(),
+    ),
+    TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
+    TELEGRAM_WEBHOOK_SECRET: optionalText.pipe(
+      z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 characters of A-Z, a-z, 0-9, _ and -').optional(),
+    ),
+    PUBLIC_URL: optionalText.pipe(z.url().optional()),
+    INVITE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  })
+  .superRefine((c, ctx) => {
+    if (c.PUBLIC_URL && c.TELEGRAM_BOT_TOKEN && !c.TELEGRAM_WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TELEGRAM_WEBHOOK_SECRET'],
+        message: 'is required when PUBLIC_URL is set (webhook mode)',
+      });
+    }
+  });
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  databaseUrl: string;
+  databaseAuthToken?: string;
+  seedDemo: boolean;
+  inviteTtlHours: number;
+  publicUrl?: string;
+  telegram: {
+    token?: string;
+    username?: string;
+    apiRoot: string;
+    webhookSecret?: string;
+  };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Validates the environment once; a bad or missing variable is named in the message. */
+export function createConfig(env: Record<string, string | undefined>): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    env: c.NODE_ENV,
+    host: c.HOST,
+    port: c.PORT,
+    logLevel: c.LOG_LEVEL,
+    databaseUrl: c.DATABASE_URL,
+    databaseAuthToken: c.DATABASE_AUTH_TOKEN,
+    seedDemo: c.SEED_DEMO,
+    inviteTtlHours: c.INVITE_TTL_HOURS,
+    publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
+    telegram: {
+      token: c.TELEGRAM_BOT_TOKEN,
+      username: c.TELEGRAM_BOT_USERNAME?.replace(/^@/, ''),
+      apiRoot: c.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
+      webhookSecret: c.TELEGRAM_WEBHOOK_SECRET,
+    },
+  };
+}

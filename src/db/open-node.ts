@@ -1,0 +1,30 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Client, createClient } from '@libsql/client';
+import { migrate } from 'drizzle-orm/libsql/migrator';
+import { applyFilePragmas, createDatabase, type Database } from './client';
+
+const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
+
+export interface OpenedDatabase {
+  client: Client;
+  db: Database;
+}
+
+/** Node only: opens a libSQL file or remote URL, creating the file's folder if needed. */
+export async function openDatabase(url: string, authToken?: string): Promise<OpenedDatabase> {
+  const isFile = url.startsWith('file:');
+  if (isFile) {
+    const path = url.slice('file:'.length);
+    if (path && path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  }
+  const client = createClient({ url, authToken });
+  if (isFile) await applyFilePragmas(client);
+  return { client, db: createDatabase(client) };
+}
+
+/** Applies pending migrations from migrations/ (idempotent). */
+export async function migrateDatabase(db: Database): Promise<void> {
+  await migrate(db, { migrationsFolder });
+}

@@ -1,0 +1,6 @@
+export * from './audit-log';
+export * from './channel-accounts';
+export * from './invites';
+export * from './members';
+export * from './processed-updates';
+export * from './units';

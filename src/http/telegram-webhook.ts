@@ -1,0 +1,64 @@
+import type { Bot } from 'grammy';
+import type { Update } from 'grammy/types';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import type { BotContext } from '../../bot/telegram/context';
+import type { Logger } from '../logger';
+import type { Services } from '../services';
+import { requireSecretHeader } from './middlewares/secret-token';
+
+const updateShape = z.looseObject({ update_id: z.number().int().nonnegative() });
+
+/** Telegram sends at most a few KB per update; anything far larger is not from Telegram. */
+const maxBodyBytes = 1024 * 1024;
+
+/**
+ * POST / for Telegram updates. Order matters: secret first (nothing else runs
+ * on a forged request), then size, JSON, shape, duplicate check, and only then the bot.
+ */
+export function telegramWebhook(deps: { bot: Bot<BotContext>; secret: string; services: Services; logger: Logger }) {
+  const app = new Hono();
+  app.post(
+    '/',
+    requireSecretHeader('X-Telegram-Bot-Api-Secret-Token', deps.secret),
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) => {
+        deps.logger.warn('telegram webhook: body too large');
+        return c.json({ ok: false, error: 'too_large' }, 413);
+      },
+    }),
+    async (c) => {
+      let body: unknown;
+      try {
+        body = JSON.parse(await c.req.text());
+      } catch {
+        deps.logger.warn('telegram webhook: body is not JSON');
+        return c.json({ ok: false, error: 'invalid_json' }, 400);
+      }
+      const parsed = updateShape.safeParse(body);
+      if (!parsed.success) {
+        deps.logger.warn('telegram webhook: body is not an update');
+        return c.json({ ok: false, error: 'not_an_update' }, 400);
+      }
+      const updateId = parsed.data.update_id;
+      const fresh = await deps.services.claimUpdate({ channel: 'telegram', updateId }, 'webhook:telegram');
+      if (!fresh) {
+        deps.logger.info('telegram webhook: duplicate update ignored', { updateId });
+        return c.json({ ok: true, duplicate: true });
+      }
+      try {
+        await deps.bot.handleUpdate(parsed.data as unknown as Update);
+      } catch (error) {
+        // Handler errors are answered by the bot's boundary; reaching here means the
+        // bot itself failed (e.g. database down). Release the claim so Telegram's retry counts.
+        deps.logger.error('telegram webhook: update failed', { updateId, error: error instanceof Error ? error.name : 'unknown' });
+        await deps.services.releaseUpdate({ channel: 'telegram', updateId }, 'webhook:telegram').catch(() => undefined);
+        return c.json({ ok: false, error: 'handler_failed' }, 500);
+      }
+      return c.json({ ok: true });
+    },
+  );
+  return app;
+}

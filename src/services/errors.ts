@@ -1,0 +1,28 @@
+export const serviceErrorCodes = [
+  'not_found',
+  'invalid_input',
+  'forbidden',
+  'invite_unknown',
+  'invite_expired',
+  'invite_used',
+  'invite_already_yours',
+  'member_linked_elsewhere',
+  'account_linked_to_other_member',
+  'not_linked',
+] as const;
+export type ServiceErrorCode = (typeof serviceErrorCodes)[number];
+
+/** A typed, expected failure. Each surface maps `code` to its own Vietnamese message. */
+export class ServiceError extends Error {
+  override name = 'ServiceError';
+  constructor(
+    readonly code: ServiceErrorCode,
+    message: string = code,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+export const isServiceError = (e: unknown, code?: ServiceErrorCode): e is ServiceError =>
+  e instanceof ServiceError && (code === undefined || e.code === code);
