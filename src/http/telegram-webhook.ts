@@ -49,6 +49,8 @@ export function telegramWebhook(deps: { bot: Bot<BotContext>; secret: string; se
         return c.json({ ok: true, duplicate: true });
       }
       try {
+        // Entries pass a known identity; otherwise fetch it once per process (never for a forged request).
+        if (!deps.bot.isInited()) await deps.bot.init();
         await deps.bot.handleUpdate(parsed.data as unknown as Update);
       } catch (error) {
         // Handler errors are answered by the bot's boundary; reaching here means the

@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import { ServiceError } from '../../../src/services/errors';
 import { formatDateTime } from '../../../src/time';
+import { clearButtons } from '../clear-buttons';
 import { callbackData } from '../callback-data';
 import { setChatCommands } from '../commands';
 import type { BotContext } from '../context';
@@ -39,14 +40,14 @@ export function meFeature() {
     // Throws not_linked for a second tap or an old button: nothing changes.
     await ctx.services.unlinkAccount({ channel: 'telegram', externalId: String(ctx.from.id) }, ctx.actor);
     await ctx.answerCallbackQuery({ text: vi.done });
-    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await clearButtons(ctx);
     await ctx.reply(vi.unlinked);
     await setChatCommands(ctx.api, ctx.chat?.id ?? ctx.from.id, null).catch(() => undefined);
   });
 
   feature.callbackQuery(callbackData.unlinkNo, async (ctx) => {
     await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await clearButtons(ctx);
     await ctx.reply(vi.unlinkKept);
   });
 

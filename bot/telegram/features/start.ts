@@ -1,4 +1,5 @@
 import { Composer, InlineKeyboard } from 'grammy';
+import { clearButtons } from '../clear-buttons';
 import { callbackData, consentYesPattern } from '../callback-data';
 import { setChatCommands } from '../commands';
 import type { BotContext } from '../context';
@@ -35,7 +36,7 @@ export function startFeature() {
       ctx.actor,
     );
     await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await clearButtons(ctx);
     await ctx.reply(vi.linked(member.fullName, member.unitName));
     await setChatCommands(ctx.api, chatId, member.role).catch((e: unknown) =>
       ctx.logger.warn('could not set chat commands', { error: e instanceof Error ? e.name : 'unknown' }),
@@ -44,7 +45,7 @@ export function startFeature() {
 
   feature.callbackQuery(callbackData.consentNo, async (ctx) => {
     await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await clearButtons(ctx);
     await ctx.reply(vi.consentDeclined);
   });
 

@@ -8,7 +8,6 @@ import {
   mapColumns,
   matchValue,
   nonEmptyRows,
-  type RowProblem,
   type Table,
 } from '../roster/table';
 import { memberRoleAliases, memberStatusAliases, yesNoAliases } from './member-vocabulary';

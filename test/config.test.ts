@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, createConfig } from '../src/config';
+
+describe('createConfig', () => {
+  it('runs with nothing set: embedded database, bot off, polling', () => {
+    const config = createConfig({});
+    expect(config.databaseUrl).toBe('file:./data/chibo.db');
+    expect(config.port).toBe(3000);
+    expect(config.telegram.token).toBeUndefined();
+    expect(config.telegram.apiRoot).toBe('https://api.telegram.org');
+  });
+
+  it('names each bad variable', () => {
+    expect(() => createConfig({ PORT: 'eighty', TELEGRAM_BOT_TOKEN: 'nope' })).toThrow(ConfigError);
+    const error = (() => {
+      try {
+        createConfig({ PORT: 'eighty', TELEGRAM_BOT_TOKEN: 'nope', DATABASE_URL: 'postgres://x' });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error?.message).toContain('PORT');
+    expect(error?.message).toContain('TELEGRAM_BOT_TOKEN');
+    expect(error?.message).toContain('DATABASE_URL');
+  });
+
+  it('requires a webhook secret in webhook mode', () => {
+    expect(() => createConfig({ TELEGRAM_BOT_TOKEN: '1:abc', PUBLIC_URL: 'https://x.example' })).toThrow(
+      /TELEGRAM_WEBHOOK_SECRET/,
+    );
+    const ok = createConfig({
+      TELEGRAM_BOT_TOKEN: '1:abc',
+      PUBLIC_URL: 'https://x.example/',
+      TELEGRAM_WEBHOOK_SECRET: 'a-long-enough-secret',
+      TELEGRAM_BOT_USERNAME: '@chibo_bot',
+    });
+    expect(ok.publicUrl).toBe('https://x.example');
+    expect(ok.telegram.username).toBe('chibo_bot');
+  });
+});
