@@ -10,6 +10,7 @@ import { type BotMode, health } from './http/health';
 import { telegramWebhook } from './http/telegram-webhook';
 import type { Logger } from './logger';
 import { createServices } from './services';
+import { createOpenAiSummariser } from './services/documents/model-summariser';
 import type { Clock } from './services/context';
 
 export interface AppDeps {
@@ -23,7 +24,8 @@ export interface AppDeps {
 
 /** The composition root shared by the Node and Workers entries. */
 export function createApp(deps: AppDeps) {
-  const services = createServices({ db: deps.db, clock: deps.clock });
+  const summariser = deps.config.summariser ? createOpenAiSummariser(deps.config.summariser) : undefined;
+  const services = createServices({ db: deps.db, clock: deps.clock, summariser });
   const { token, apiRoot, webhookSecret } = deps.config.telegram;
   const bot: Bot<BotContext> | null = token
     ? createTelegramBot({ token, apiRoot, services, logger: deps.logger, botInfo: deps.botInfo })

@@ -31,6 +31,9 @@ const schema = z
     ),
     PUBLIC_URL: optionalText.pipe(z.url().optional()),
     INVITE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+    SUMMARY_API_URL: optionalText.pipe(z.url().optional()),
+    SUMMARY_API_KEY: optionalText,
+    SUMMARY_MODEL: z.string().trim().default('gpt-4o-mini'),
   })
   .superRefine((c, ctx) => {
     if (c.PUBLIC_URL && c.TELEGRAM_BOT_TOKEN && !c.TELEGRAM_WEBHOOK_SECRET) {
@@ -52,6 +55,8 @@ export interface Config {
   seedDemo: boolean;
   inviteTtlHours: number;
   publicUrl?: string;
+  /** Optional OpenAI-compatible endpoint that proposes summary wording. */
+  summariser?: { baseUrl: string; apiKey?: string; model: string };
   telegram: {
     token?: string;
     username?: string;
@@ -82,6 +87,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     seedDemo: c.SEED_DEMO,
     inviteTtlHours: c.INVITE_TTL_HOURS,
     publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
+    summariser: c.SUMMARY_API_URL ? { baseUrl: c.SUMMARY_API_URL, apiKey: c.SUMMARY_API_KEY, model: c.SUMMARY_MODEL } : undefined,
     telegram: {
       token: c.TELEGRAM_BOT_TOKEN,
       username: c.TELEGRAM_BOT_USERNAME?.replace(/^@/, ''),

@@ -5,6 +5,35 @@ export const callbackData = {
   unlinkAsk: 'me:unlink',
   unlinkYes: 'me:unlink:yes',
   unlinkNo: 'me:unlink:no',
+  docList: (page: number) => `doc:list:${page}`,
+  docOpen: (id: number) => `doc:open:${id}`,
+  docSection: (id: number, ordinal: number) => `doc:sec:${id}:${ordinal}`,
+  docFull: (id: number, ordinal: number) => `doc:full:${id}:${ordinal}`,
+  docConfirm: (id: number) => `doc:ok:${id}`,
+  quizStart: (setId: number) => `qz:set:${setId}`,
+  contestStart: (contestId: number) => `qz:ct:${contestId}`,
+  answer: (attemptId: number, position: number, option: number) => `qz:a:${attemptId}:${position}:${option}`,
+  toggle: (attemptId: number, position: number, mask: number) => `qz:t:${attemptId}:${position}:${mask}`,
+  submit: (attemptId: number, position: number, mask: number) => `qz:s:${attemptId}:${position}:${mask}`,
+  nextQuestion: (attemptId: number) => `qz:n:${attemptId}`,
+  result: (attemptId: number) => `qz:r:${attemptId}`,
+  leaderboard: (contestId: number) => `qz:lb:${contestId}`,
 };
+
+export const quizStartPattern = /^qz:set:(\d{1,9})$/;
+export const contestStartPattern = /^qz:ct:(\d{1,9})$/;
+export const answerPattern = /^qz:a:(\d{1,12}):(\d{1,4}):(\d)$/;
+// Multi-select: the current selection travels as a bit mask, so no state is kept between taps.
+export const togglePattern = /^qz:t:(\d{1,12}):(\d{1,4}):(\d{1,3})$/;
+export const submitPattern = /^qz:s:(\d{1,12}):(\d{1,4}):(\d{1,3})$/;
+export const nextQuestionPattern = /^qz:n:(\d{1,12})$/;
+export const resultPattern = /^qz:r:(\d{1,12})$/;
+export const leaderboardPattern = /^qz:lb:(\d{1,9})$/;
+
+export const docListPattern = /^doc:list:(\d{1,4})$/;
+export const docOpenPattern = /^doc:open:(\d{1,9})$/;
+export const docSectionPattern = /^doc:sec:(\d{1,9}):(\d{1,5})$/;
+export const docFullPattern = /^doc:full:(\d{1,9}):(\d{1,5})$/;
+export const docConfirmPattern = /^doc:ok:(\d{1,9})$/;
 
 export const consentYesPattern = /^consent:yes:([A-Z2-9]{10})$/;

@@ -6,6 +6,10 @@ import type { BotContext } from './context';
 import { commandDescriptions } from './locales/vi';
 
 const memberCommands: BotCommand[] = [
+  { command: 'tailieu', description: commandDescriptions.tailieu },
+  { command: 'timkiem', description: commandDescriptions.timkiem },
+  { command: 'quiz', description: commandDescriptions.quiz },
+  { command: 'xephang', description: commandDescriptions.xephang },
   { command: 'toi', description: commandDescriptions.toi },
   { command: 'help', description: commandDescriptions.help },
 ];

@@ -3,8 +3,11 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from '../../src/logger';
 import type { Services } from '../../src/services';
 import type { BotContext } from './context';
+import { documentsFeature } from './features/documents';
 import { helpFeature } from './features/help';
 import { meFeature } from './features/me';
+import { quizzesFeature } from './features/quizzes';
+import { searchFeature } from './features/search';
 import { startFeature } from './features/start';
 import { unhandledFeature } from './features/unhandled';
 import { unitMembersFeature } from './features/unit-members';
@@ -32,7 +35,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot<BotContext> {
   });
   bot.use(errorBoundary);
   bot.use(loadMember());
-  bot.use(startFeature(), helpFeature(), meFeature(), unitMembersFeature());
+  bot.use(startFeature(), helpFeature(), meFeature(), unitMembersFeature(), documentsFeature(), searchFeature(), quizzesFeature());
   bot.use(unhandledFeature());
   bot.catch((err) => {
     deps.logger.error('telegram update failed outside the boundary', {

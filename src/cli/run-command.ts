@@ -1,10 +1,13 @@
 import type { Config } from '../config';
 import { migrateDatabase, openDatabase } from '../db/open-node';
 import { createServices } from '../services';
+import { createOpenAiSummariser } from '../services/documents/model-summariser';
 import { systemClock } from '../services/context';
 import { isServiceError } from '../services/errors';
 import { ImportRejectedError } from '../services/roster/table';
 import { formatDateTime } from '../time';
+import { runDocCommand } from './doc-commands';
+import { runQuizCommand } from './quiz-commands';
 import { cliText, formatProblem, roleNames, statusNames, unitKindNames } from './messages';
 import { readTable, TableFileError } from './read-table';
 
@@ -14,6 +17,18 @@ export class UsageError extends Error {
 
 export interface CliFlags {
   json?: boolean;
+  replace?: boolean;
+  scope?: string;
+  lines?: string;
+  set?: string;
+  title?: string;
+  document?: string;
+  question?: string;
+  slug?: string;
+  opens?: string;
+  closes?: string;
+  attempts?: string;
+  prediction?: boolean;
   unit?: string;
   member?: string;
   'ttl-hours'?: string;
@@ -32,9 +47,12 @@ export async function runCommand(args: string[], flags: CliFlags, config: Config
   const { client, db } = await openDatabase(config.databaseUrl, config.databaseAuthToken);
   try {
     await migrateDatabase(db);
-    const services = createServices({ db, clock: systemClock });
+    const summariser = config.summariser ? createOpenAiSummariser(config.summariser) : undefined;
+    const services = createServices({ db, clock: systemClock, summariser });
     const print = (value: unknown, text: () => string) => io.out(flags.json ? JSON.stringify(value, null, 2) : text());
 
+    if (command === 'doc') return await runDocCommand(args.slice(1), flags, services, io);
+    if (command === 'quiz' || command === 'contest') return await runQuizCommand(command, args.slice(1), flags, services, io);
     switch (`${command} ${sub ?? ''}`.trim()) {
       case 'migrate':
         if (!flags.json) io.out(cliText.migrated);

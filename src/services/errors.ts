@@ -9,6 +9,16 @@ export const serviceErrorCodes = [
   'member_linked_elsewhere',
   'account_linked_to_other_member',
   'not_linked',
+  'document_exists',
+  'document_empty',
+  'document_unreadable',
+  'summary_invalid',
+  'summariser_failed',
+  'contest_closed',
+  'no_attempts_left',
+  'question_stale',
+  'attempt_finished',
+  'no_prediction_pending',
 ] as const;
 export type ServiceErrorCode = (typeof serviceErrorCodes)[number];
 

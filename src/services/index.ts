@@ -2,11 +2,29 @@ import type { Database } from '../db/client';
 import { getLinkedMember } from './accounts/get-linked-member';
 import { unlinkAccount } from './accounts/unlink-account';
 import type { Actor, Clock, ServiceContext } from './context';
+import { ServiceError } from './errors';
 import { seedDemoIfEmpty } from './demo/seed-demo';
+import { getDocumentDetails, listDocuments } from './documents/document-details';
+import { importDocument } from './documents/import-document';
+import { listMemberDocuments } from './documents/list-member-documents';
+import { confirmStudy, openMemberDocument, readMemberSection } from './documents/read-member-document';
+import { searchDocuments } from './documents/search-documents';
+import { studyCoverage } from './documents/study-coverage';
+import { type Summariser, proposeSummaryWithModel } from './documents/model-summariser';
+import { approveSummary, editSummary, listSummaries } from './documents/summaries';
 import { acceptInvite } from './invites/accept-invite';
 import { checkInvite } from './invites/check-invite';
 import { createInvites } from './invites/create-invites';
 import { importMembers } from './members/import-members';
+import { answerQuestion } from './quizzes/answer-question';
+import { attemptResult, hasPendingPrediction, submitPrediction } from './quizzes/attempt-result';
+import { contestLeaderboard, contestWeeklyStats, createContest } from './quizzes/contests';
+import { importQuestionBank } from './quizzes/import-question-bank';
+import { approveQuestions, importQuizSet } from './quizzes/import-quiz-set';
+import { listOpenQuizzes } from './quizzes/list-open-quizzes';
+import { questionStats, quizResults } from './quizzes/quiz-stats';
+import { showQuestion } from './quizzes/show-question';
+import { startAttempt } from './quizzes/start-attempt';
 import { listMembers } from './members/list-members';
 import { importUnits } from './units/import-units';
 import { listUnits } from './units/list-units';
@@ -18,11 +36,12 @@ type Verb<I, O> = (args: { ctx: ServiceContext; input: I }) => Promise<O>;
  * Binds every service verb to the database and clock, so surfaces call
  * `services.acceptInvite(input, actor)` and never see the database.
  */
-export function createServices(deps: { db: Database; clock: Clock }) {
+export function createServices(deps: { db: Database; clock: Clock; summariser?: Summariser }) {
+  const base = { db: deps.db, clock: deps.clock };
   const bind =
     <I, O>(verb: Verb<I, O>) =>
     (input: I, actor: Actor = 'system') =>
-      verb({ ctx: { ...deps, actor }, input });
+      verb({ ctx: { ...base, actor }, input });
   return {
     importUnits: bind(importUnits),
     importMembers: bind(importMembers),
@@ -37,6 +56,38 @@ export function createServices(deps: { db: Database; clock: Clock }) {
     releaseUpdate: bind(releaseUpdate),
     pruneProcessedUpdates: bind(pruneProcessedUpdates),
     seedDemoIfEmpty: bind(seedDemoIfEmpty as Verb<void, boolean>),
+    importDocument: bind(importDocument),
+    listDocuments: bind(listDocuments as Verb<void, Awaited<ReturnType<typeof listDocuments>>>),
+    getDocumentDetails: bind(getDocumentDetails),
+    listMemberDocuments: bind(listMemberDocuments),
+    openMemberDocument: bind(openMemberDocument),
+    readMemberSection: bind(readMemberSection),
+    confirmStudy: bind(confirmStudy),
+    searchDocuments: bind(searchDocuments),
+    studyCoverage: bind(studyCoverage),
+    listSummaries: bind(listSummaries),
+    editSummary: bind(editSummary),
+    approveSummary: bind(approveSummary),
+    importQuizSet: bind(importQuizSet),
+    importQuestionBank: bind(importQuestionBank),
+    approveQuestions: bind(approveQuestions),
+    listOpenQuizzes: bind(listOpenQuizzes),
+    startAttempt: bind(startAttempt),
+    showQuestion: bind(showQuestion),
+    answerQuestion: bind(answerQuestion),
+    attemptResult: bind(attemptResult),
+    submitPrediction: bind(submitPrediction),
+    hasPendingPrediction: bind(hasPendingPrediction),
+    createContest: bind(createContest),
+    contestLeaderboard: bind(contestLeaderboard),
+    contestWeeklyStats: bind(contestWeeklyStats),
+    questionStats: bind(questionStats),
+    quizResults: bind(quizResults),
+    /** Throws summariser_failed when no summariser endpoint is configured. */
+    proposeSummaryWithModel: bind(async ({ ctx, input }: { ctx: ServiceContext; input: { documentId: number; scope: string } }) => {
+      if (!deps.summariser) throw new ServiceError('summariser_failed', 'SUMMARY_API_URL is not set');
+      return proposeSummaryWithModel({ ctx, input, summariser: deps.summariser });
+    }),
   };
 }
 

@@ -1,19 +1,8 @@
-import type { MemberRole, MemberStatus } from '../../../src/db/schema';
 import type { ServiceErrorCode } from '../../../src/services/errors';
 
 // Every text the Telegram bot shows, in one place for review. NFC Vietnamese.
 
-export const roleNames: Record<MemberRole, string> = {
-  member: 'Đảng viên',
-  secretary: 'Bí thư',
-  deputy_secretary: 'Phó Bí thư',
-  committee_member: 'Cấp ủy viên',
-};
-
-export const statusNames: Record<MemberStatus, string> = {
-  full: 'Chính thức',
-  probationary: 'Dự bị',
-};
+export { documentKindNames, roleNames, statusNames } from '../../../src/locales/vi-names';
 
 export const errorMessages: Record<ServiceErrorCode | 'generic', string> = {
   invite_unknown: 'Mã mời không đúng. Đồng chí kiểm tra lại đường link hoặc xin mã mới từ bí thư chi bộ.',
@@ -30,6 +19,16 @@ export const errorMessages: Record<ServiceErrorCode | 'generic', string> = {
   forbidden: 'Chức năng này chỉ dành cho bí thư, phó bí thư và cấp ủy viên.',
   not_found: 'Không tìm thấy thông tin đồng chí yêu cầu.',
   invalid_input: 'Thông tin chưa hợp lệ. Đồng chí vui lòng kiểm tra lại.',
+  document_exists: 'Văn bản này đã có trong hệ thống.',
+  document_empty: 'Văn bản không có nội dung.',
+  document_unreadable: 'Không đọc được văn bản này.',
+  summary_invalid: 'Bản tóm tắt chưa hợp lệ.',
+  summariser_failed: 'Chưa tạo được bản tóm tắt tự động.',
+  contest_closed: 'Cuộc thi chưa mở hoặc đã kết thúc.',
+  no_attempts_left: 'Đồng chí đã dùng hết số lượt dự thi của cuộc thi này.',
+  question_stale: 'Câu hỏi này đã qua rồi. Đồng chí trả lời câu hỏi hiện tại nhé.',
+  attempt_finished: 'Lượt làm bài này đã kết thúc. Gõ /quiz để làm lượt mới.',
+  no_prediction_pending: 'Hiện không có câu dự đoán nào đang chờ đồng chí trả lời.',
   generic: 'Xin lỗi, đã có lỗi xảy ra. Đồng chí vui lòng thử lại sau ít phút.',
 };
 
@@ -81,8 +80,108 @@ export const vi = {
   done: 'Xong',
 };
 
+/** "II.1" → "mục II.1"; the opening text before part I has no number. */
+export const sectionLabel = (path: string) => (path === 'preamble' ? 'phần mở đầu' : `mục ${path}`);
+
+const shortDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : '');
+
+export const docs = {
+  listHeader: (page: number, pages: number, total: number) =>
+    `📚 Văn bản gửi đến đồng chí (${total} văn bản, trang ${page}/${pages}). Chọn một văn bản để đọc tóm tắt:`,
+  listItem: (i: number, d: { kindName: string; number: string | null; title: string | null; issuedAt: string | null; confirmed: boolean }) =>
+    `${i}. ${d.kindName}${d.number ? ` số ${d.number}` : ''}${d.issuedAt ? ` (${shortDate(d.issuedAt)})` : ''}${d.confirmed ? ' ✅' : ''}\n   ${d.title ?? ''}`,
+  listEmpty: 'Chưa có văn bản nào được gửi đến chi bộ của đồng chí.',
+  previous: '◀ Trước',
+  next: 'Sau ▶',
+  header: (d: { kindName: string; number: string | null; title: string | null; issuer: string | null; issuedAt: string | null }) =>
+    `📄 ${d.kindName.toUpperCase()}${d.number ? ` số ${d.number}` : ''}\n${d.title ?? ''}${d.issuer ? `\n${d.issuer}` : ''}${d.issuedAt ? `, ngày ${shortDate(d.issuedAt)}` : ''}`,
+  summaryLabel: '📝 TÓM TẮT — trích nguyên văn các ý chính, không thay thế toàn văn:',
+  summaryLine: (text: string, section: string) => `• ${text} (${sectionLabel(section)})`,
+  summaryPending:
+    'Bản tóm tắt đang chờ cấp ủy duyệt. Đồng chí có thể đọc toàn văn từng phần bằng các nút bên dưới.',
+  sectionsHint: 'Chọn một phần để đọc tóm tắt và toàn văn:',
+  sectionButton: (path: string, heading: string) => {
+    const label = path === 'preamble' ? 'Mở đầu' : `${path}. ${heading}`;
+    return label.length > 48 ? `${label.slice(0, 46)}…` : label;
+  },
+  confirmButton: '✅ Đã học, quán triệt',
+  confirmedButton: '✅ Đã xác nhận học tập',
+  confirmed: 'Đã ghi nhận: đồng chí đã học tập, quán triệt văn bản này. Cảm ơn đồng chí!',
+  alreadyConfirmed: 'Đồng chí đã xác nhận học văn bản này trước đó.',
+  sectionTitle: (docNumber: string | null, path: string, heading: string) =>
+    `📄 ${docNumber ? `${docNumber} · ` : ''}${path === 'preamble' ? 'Phần mở đầu' : `Mục ${path}. ${heading}`}`,
+  sectionSummaryLabel: '📝 Tóm tắt mục này (trích nguyên văn):',
+  sectionSummaryPending: 'Tóm tắt mục này đang chờ duyệt; đồng chí bấm "Đọc toàn văn" để đọc.',
+  fullTextButton: '📖 Đọc toàn văn mục này',
+  previousSection: '◀ Mục trước',
+  nextSection: 'Mục sau ▶',
+  backToDocument: '↩ Về văn bản',
+  fullTextPart: (part: number, parts: number) => (parts > 1 ? ` (phần ${part}/${parts})` : ''),
+  footnotesLabel: 'Chú thích:',
+  searchUsage: 'Gõ /timkiem và cụm từ cần tìm, ví dụ: /timkiem sinh hoạt chuyên đề (gõ không dấu cũng được).',
+  searchNone: (q: string) => `Không tìm thấy “${q}” trong các văn bản đồng chí được đọc.`,
+  searchHeader: (q: string) => `🔎 Kết quả tìm “${q}”:`,
+  searchHit: (i: number, h: { number: string | null; section: string; text: string }) =>
+    `${i}. ${h.number ?? 'Văn bản'} · ${sectionLabel(h.section)}\n${h.text}`,
+  searchOpen: (i: number, number: string | null, section: string) => `${i}. Mở ${number ? `${number}, ` : ''}${sectionLabel(section)}`,
+};
+
+const letter = (i: number) => String.fromCharCode(65 + i);
+
+export const quiz = {
+  letter,
+  menuHeader: 'Các bài ôn tập và cuộc thi đồng chí có thể tham gia:',
+  menuEmpty: 'Hiện chưa có bài ôn tập nào cho chi bộ của đồng chí.',
+  quizButton: (title: string, resume: boolean) => `${resume ? '▶ Tiếp tục: ' : '📝 '}${title}`,
+  quizLine: (p: { title: string; questions: number; timeLimitSeconds: number | null; bestPercent: number | null }) =>
+    `• ${p.title} — ${p.questions} câu${p.timeLimitSeconds ? `, ${p.timeLimitSeconds} giây mỗi câu` : ', không giới hạn thời gian'}${
+      p.bestPercent !== null ? ` (kết quả tốt nhất: ${p.bestPercent}%)` : ''
+    }`,
+  contestButton: (title: string, resume: boolean) => `${resume ? '▶ Tiếp tục thi: ' : '🏆 Dự thi: '}${title}`,
+  contestLine: (p: { title: string; closesAt: string; used: number; allowed: number }) =>
+    `🏆 ${p.title} — hạn chót ${p.closesAt}, đã dự ${p.used}/${p.allowed} lượt`,
+  question: (p: { position: number; total: number; text: string; options: string[]; multiple: boolean; timeLimitSeconds: number | null; deadline: string | null }) =>
+    `Câu ${p.position + 1}/${p.total}\n\n${p.text}\n\n${p.options.map((o, i) => `${letter(i)}. ${o}`).join('\n')}\n\n` +
+    (p.multiple ? 'Có thể có nhiều đáp án đúng: bấm chọn các đáp án rồi bấm "Xác nhận".' : 'Bấm chữ cái của đáp án đồng chí chọn.') +
+    (p.timeLimitSeconds && p.deadline ? `\n⏱ Thời gian: ${p.timeLimitSeconds} giây (trả lời trước ${p.deadline}).` : ''),
+  confirmChoice: '✔ Xác nhận',
+  pickAtLeastOne: 'Đồng chí chọn ít nhất một đáp án rồi bấm Xác nhận.',
+  correct: '✅ Đúng rồi!',
+  wrong: (answers: string) => `❌ Chưa đúng. Đáp án đúng: ${answers}.`,
+  timedOut: (answers: string) => `⏱ Hết giờ. Đáp án đúng: ${answers}.`,
+  yourChoice: (answers: string) => `Đồng chí chọn: ${answers}.`,
+  explanation: (text: string) => `💡 ${text}`,
+  source: (doc: string | null, section: string | null) =>
+    `📖 Nguồn: ${doc ? `văn bản ${doc}` : 'văn bản'}${section ? `, ${section === 'preamble' ? 'phần mở đầu' : `mục ${section}`}` : ''}.`,
+  next: 'Câu tiếp theo ▶',
+  seeResult: 'Xem kết quả 🏁',
+  alreadyAnswered: 'Câu này đồng chí đã trả lời rồi; kết quả vẫn giữ như lần đầu.',
+  result: (p: { title: string; correct: number; total: number; percent: number; passed: boolean; minutes: number; seconds: number }) =>
+    `🏁 Kết quả: ${p.title}\n\nĐúng ${p.correct}/${p.total} câu (${p.percent}%) — ${p.passed ? 'Đạt' : 'Chưa đạt'}.\n` +
+    `Thời gian làm bài: ${p.minutes > 0 ? `${p.minutes} phút ` : ''}${p.seconds} giây.`,
+  missedHeader: 'Các câu chưa đúng:',
+  missedLine: (text: string, section: string | null) => `• ${text}${section ? ` (${section === 'preamble' ? 'phần mở đầu' : `mục ${section}`})` : ''}`,
+  reread: (doc: string | null, sections: string[]) =>
+    `📖 Nên đọc lại: ${doc ? `văn bản ${doc}, ` : ''}${sections.map((s) => (s === 'preamble' ? 'phần mở đầu' : `mục ${s}`)).join(', ')}.`,
+  allCorrect: 'Đồng chí trả lời đúng tất cả. Xin chúc mừng!',
+  predictionAsk:
+    'Câu hỏi phụ (dùng để xếp hạng khi bằng điểm): theo đồng chí, có bao nhiêu người trả lời đúng tất cả các câu? Đồng chí gõ một con số, ví dụ: 25',
+  predictionSaved: (n: number) => `Đã ghi nhận dự đoán của đồng chí: ${n} người.`,
+  predictionInvalid: 'Đồng chí gõ một số nguyên, ví dụ: 25',
+  leaderboardHeader: (title: string, entrants: number, perfect: number) =>
+    `🏆 Bảng xếp hạng: ${title}\n${entrants} người dự thi, ${perfect} người đúng tất cả.`,
+  leaderboardLine: (p: { rank: number; name: string; unit: string; correct: number; total: number; minutes: number; seconds: number }) =>
+    `${p.rank}. ${p.name} (${p.unit}) — ${p.correct}/${p.total} câu, ${p.minutes > 0 ? `${p.minutes} phút ` : ''}${p.seconds} giây`,
+  noContests: 'Hiện chưa có cuộc thi nào đang mở cho đồng chí.',
+  leaderboardButton: (title: string) => `🏆 Xếp hạng: ${title}`,
+};
+
 /** Commands shown in Telegram's menu and in /help, per role. */
 export const commandDescriptions = {
+  tailieu: 'Văn bản, nghị quyết và bản tóm tắt',
+  quiz: 'Ôn tập, thi tìm hiểu nghị quyết',
+  xephang: 'Bảng xếp hạng cuộc thi',
+  timkiem: 'Tìm trong các văn bản',
   help: 'Hướng dẫn sử dụng',
   toi: 'Thông tin và liên kết của tôi',
   donvi: 'Đảng viên trong đơn vị và tình hình liên kết',

@@ -4,3 +4,5 @@ export * from './invites';
 export * from './members';
 export * from './processed-updates';
 export * from './units';
+export * from './documents';
+export * from './quizzes';

@@ -1,3 +1,4 @@
+import { foldKey as fold } from '../../text/fold';
 import { ServiceError } from '../errors';
 
 /** One data row of a CSV/XLSX sheet: `line` is the 1-based line/row number in the file. */
@@ -34,20 +35,6 @@ export class ImportRejectedError extends ServiceError {
   constructor(readonly problems: RowProblem[]) {
     super('invalid_input', `${problems.length} problem(s) in the file`, { problems: problems.length });
   }
-}
-
-/**
- * Folds a header or a value for matching: lower case, no diacritics (đ→d),
- * runs of anything else into "_". "Mã đơn vị" → "ma_don_vi", "Bí thư" → "bi_thu".
- */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_|_$/g, '');
 }
 
 /** Maps the file's headers onto canonical field names using folded aliases. */

@@ -1,0 +1,129 @@
+import { inArray, sql } from 'drizzle-orm';
+import { contests, contestUnits, units } from '../../db/schema';
+import { auditStatement } from '../audit/record-audit';
+import type { ServiceContext } from '../context';
+import { ServiceError } from '../errors';
+
+export interface CreateContestInput {
+  slug: string;
+  title: string;
+  setSlug: string;
+  opensAt: Date;
+  closesAt: Date;
+  attemptsAllowed: number;
+  askPrediction: boolean;
+  unitCodes: string[];
+}
+
+/** Creates a contest on a quiz set for the given units (none: everyone). */
+export async function createContest({ ctx, input }: { ctx: ServiceContext; input: CreateContestInput }): Promise<{ contestId: number }> {
+  if (!(input.opensAt < input.closesAt)) throw new ServiceError('invalid_input', 'opensAt must be before closesAt');
+  if (!Number.isInteger(input.attemptsAllowed) || input.attemptsAllowed < 1) throw new ServiceError('invalid_input', 'attempts');
+  const [set] = await ctx.db.all<{ id: number }>(sql`SELECT id FROM quiz_sets WHERE slug = ${input.setSlug}`);
+  if (!set) throw new ServiceError('not_found', 'quiz set not found', { set: input.setSlug });
+  const unitRows = input.unitCodes.length > 0 ? await ctx.db.select({ id: units.id, code: units.code }).from(units).where(inArray(units.code, input.unitCodes)) : [];
+  const missing = input.unitCodes.filter((c) => !unitRows.some((u) => u.code === c));
+  if (missing.length > 0) throw new ServiceError('not_found', 'unit not found', { unit: missing.join(', ') });
+  const ref = sql`(SELECT id FROM contests WHERE slug = ${input.slug})`;
+  const [created] = await ctx.db.batch([
+    ctx.db
+      .insert(contests)
+      .values({
+        slug: input.slug,
+        title: input.title,
+        setId: set.id,
+        opensAt: input.opensAt,
+        closesAt: input.closesAt,
+        attemptsAllowed: input.attemptsAllowed,
+        askPrediction: input.askPrediction,
+        createdAt: ctx.clock.now(),
+      })
+      .returning({ id: contests.id }),
+    ...unitRows.map((u) => ctx.db.insert(contestUnits).values({ contestId: ref, unitId: u.id })),
+    auditStatement(ctx, { action: 'contest.create', entity: 'contest', entityId: input.slug }),
+  ]);
+  return { contestId: created[0]!.id };
+}
+
+export interface LeaderboardRow {
+  rank: number;
+  memberCode: string;
+  fullName: string;
+  unitCode: string;
+  unitName: string;
+  correct: number;
+  total: number;
+  durationSeconds: number;
+  prediction: number | null;
+  attempts: number;
+}
+
+/**
+ * Ranking recomputed from the stored answers: each entrant's best attempt (score, then
+ * time), ordered by score, then closeness of the prediction to the actual number of
+ * entrants who answered everything correctly, then time taken.
+ */
+export async function contestLeaderboard({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { contestId: number; unitCode?: string; limit?: number };
+}): Promise<{ title: string; perfectEntrants: number; entrants: number; rows: LeaderboardRow[] }> {
+  const [contest] = await ctx.db.all<{ title: string }>(sql`SELECT title FROM contests WHERE id = ${input.contestId}`);
+  if (!contest) throw new ServiceError('not_found', 'contest not found');
+  const best = sql`
+    WITH scored AS (
+      SELECT a.id, a.member_id, json_array_length(a.question_ids) AS total,
+        (SELECT count(*) FROM quiz_answers x WHERE x.attempt_id = a.id AND x.is_correct) AS correct,
+        (SELECT max(x.answered_at) FROM quiz_answers x WHERE x.attempt_id = a.id) - a.started_at AS duration_ms
+      FROM quiz_attempts a WHERE a.contest_id = ${input.contestId} AND a.finished_at IS NOT NULL
+    ), ranked AS (
+      SELECT scored.*, row_number() OVER (PARTITION BY member_id ORDER BY correct DESC, duration_ms ASC, id ASC) AS n,
+        count(*) OVER (PARTITION BY member_id) AS attempts
+      FROM scored
+    )
+    SELECT r.member_id, r.total, r.correct, r.duration_ms, r.attempts,
+      (SELECT a.prediction FROM quiz_attempts a WHERE a.contest_id = ${input.contestId} AND a.member_id = r.member_id
+        AND a.prediction IS NOT NULL ORDER BY a.id DESC LIMIT 1) AS prediction
+    FROM ranked r WHERE r.n = 1`;
+  const all = await ctx.db.all<{ member_id: number; total: number; correct: number; duration_ms: number; attempts: number; prediction: number | null }>(best);
+  const perfect = all.filter((r) => Number(r.correct) === Number(r.total)).length;
+  const within = input.unitCode ? sql`AND u.path LIKE (SELECT path FROM units WHERE code = ${input.unitCode}) || '%'` : sql``;
+  const people = await ctx.db.all<{ id: number; code: string; full_name: string; unit_code: string; unit_name: string }>(sql`
+    SELECT m.id, m.code, m.full_name, u.code AS unit_code, u.name AS unit_name FROM members m JOIN units u ON u.id = m.unit_id
+    WHERE m.id IN (SELECT value FROM json_each(${JSON.stringify(all.map((r) => r.member_id))})) ${within}`);
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const distance = (p: number | null) => (p === null ? Number.POSITIVE_INFINITY : Math.abs(p - perfect));
+  const rows = all
+    .filter((r) => byId.has(r.member_id))
+    .sort((x, y) => Number(y.correct) - Number(x.correct) || distance(x.prediction) - distance(y.prediction) || Number(x.duration_ms) - Number(y.duration_ms))
+    .slice(0, input.limit ?? 1000)
+    .map((r, i) => {
+      const p = byId.get(r.member_id)!;
+      return {
+        rank: i + 1,
+        memberCode: p.code,
+        fullName: p.full_name,
+        unitCode: p.unit_code,
+        unitName: p.unit_name,
+        correct: Number(r.correct),
+        total: Number(r.total),
+        durationSeconds: Math.round(Number(r.duration_ms) / 1000),
+        prediction: r.prediction === null ? null : Number(r.prediction),
+        attempts: Number(r.attempts),
+      };
+    });
+  return { title: contest.title, perfectEntrants: perfect, entrants: all.length, rows };
+}
+
+/** Entrants and attempts per week (Vietnam time, weeks from Monday) and per unit. */
+export async function contestWeeklyStats({ ctx, input }: { ctx: ServiceContext; input: { contestId: number } }) {
+  const rows = await ctx.db.all<{ week_start: string; unit_code: string; unit_name: string; entrants: number; attempts: number }>(sql`
+    SELECT date(a.started_at / 1000, 'unixepoch', '+7 hours', 'weekday 0', '-6 days') AS week_start,
+      u.code AS unit_code, u.name AS unit_name, count(DISTINCT a.member_id) AS entrants, count(*) AS attempts
+    FROM quiz_attempts a JOIN members m ON m.id = a.member_id JOIN units u ON u.id = m.unit_id
+    WHERE a.contest_id = ${input.contestId}
+    GROUP BY week_start, u.id ORDER BY week_start, u.path`);
+  return rows.map((r) => ({ weekStart: r.week_start, unitCode: r.unit_code, unitName: r.unit_name, entrants: Number(r.entrants), attempts: Number(r.attempts) }));
+}
