@@ -86,6 +86,7 @@ CREATE TABLE `quiz_sets` (
 	`description` text,
 	`document_id` integer,
 	`document_number` text,
+	`document_file` text,
 	`shuffle_questions` integer DEFAULT true NOT NULL,
 	`time_limit_seconds` integer,
 	`draw_count` integer,

@@ -49,7 +49,7 @@ export const cliText = {
   doc propose-summary ID [--scope PHẠM_VI]  Nhờ mô hình (SUMMARY_API_URL) đề xuất cách viết; lưu làm bản nháp
   doc approve ID [--scope PHẠM_VI]         Duyệt tóm tắt (mặc định: tất cả) để đảng viên xem được
   quiz validate [TỆP.yaml…]                Kiểm tra bộ câu hỏi (mặc định: quizzes/*.yaml), báo lỗi kèm dòng
-  quiz import [TỆP.yaml…]                  Nạp bộ câu hỏi (chỉ khi mọi tệp đều hợp lệ)
+  quiz import [TỆP.yaml…] [--unit MÃ,MÃ]   Nạp bộ câu hỏi (chỉ khi mọi tệp đều hợp lệ); --unit: mở cho các đơn vị
   quiz import-bank TỆP --set MÃ --title TÊN [--document SỐ] [--unit MÃ,MÃ]
                                            Nạp ngân hàng câu hỏi từ CSV/XLSX (cột A–H, "Đáp án đúng")
   quiz drafts ID_VĂN_BẢN [--set MÃ]        Soạn câu hỏi nháp từ chỉ tiêu, tần suất, trách nhiệm trong văn bản

@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Services } from '../services';
 import { isServiceError } from '../services/errors';
+import { ImportRejectedError } from '../services/roster/table';
 import { parseQuizFile, type QuizFileProblem } from '../services/quizzes/parse-quiz-file';
 import type { QuizSetInput } from '../services/quizzes/quiz-set-schema';
 import { quizText } from './messages';
@@ -71,7 +72,9 @@ export async function runQuizCommand(group: 'quiz' | 'contest', args: string[], 
           return 0;
         }
         const results: Awaited<ReturnType<Services['importQuizSet']>>[] = [];
-        for (const set of sets) results.push(await services.importQuizSet({ set }, actor));
+        // --unit publishes every set to those units (besides following its document).
+        const units = flags.unit ? flags.unit.split(',').map((c) => c.trim()) : undefined;
+        for (const set of sets) results.push(await services.importQuizSet({ set: units ? { ...set, units } : set }, actor));
         print(results, () => results.map((r) => quizText.imported(r)).join('\n'));
         return 0;
       }
@@ -142,6 +145,8 @@ export async function runQuizCommand(group: 'quiz' | 'contest', args: string[], 
         throw new UsageError(quizText.unknown(`${group} ${sub ?? ''}`));
     }
   } catch (error) {
+    // Bad rows are listed by the shared import error handler.
+    if (error instanceof ImportRejectedError) throw error;
     if (isServiceError(error, 'not_found') || isServiceError(error, 'invalid_input')) {
       io.err(quizText.serviceError(error.code, error.details ?? {}, error.message));
       return 1;

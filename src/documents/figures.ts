@@ -15,8 +15,8 @@ export interface LocatedFigure {
 }
 
 const NUM = String.raw`\d{1,3}(?:\.\d{3})+(?!\d)|\d+(?:,\d+)?`;
-const LOWER = String.raw`từ|trên|hơn|ít nhất|tối thiểu|không dưới|không ít hơn`;
-const UPPER = String.raw`dưới|không quá|tối đa|không vượt quá|ít hơn`;
+const LOWER = 'từ|trên|hơn|ít nhất|tối thiểu|không dưới|không ít hơn';
+const UPPER = 'dưới|không quá|tối đa|không vượt quá|ít hơn';
 const notLetter = String.raw`(?<![\p{L}\d])`;
 /** Units that make a number a duration, an age or a frequency, not a count of things. */
 const TIME_UNIT = String.raw`(?:giờ|phút|ngày|tuần|tháng|quý|năm|tuổi|lần|kỳ|nhiệm kỳ|khóa|khoá)(?![\p{L}])`;

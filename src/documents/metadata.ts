@@ -49,7 +49,7 @@ export function readMetadata(text: string): Metadata {
   const header = readHeader(groups);
   const end = readDocumentEnd(lines);
   const bodyEnd = Math.max(end.start, header.bodyStart);
-  const bodyLines = lines.slice(header.bodyStart, bodyEnd);
+  let bodyLines = lines.slice(header.bodyStart, bodyEnd);
 
   const joinedTitle = header.titleParts.join(' ').replace(/\s+/g, ' ').trim();
   const subjectStart = /(?:^|\s)(về\s.*)$/u.exec(joinedTitle);
@@ -65,14 +65,14 @@ export function readMetadata(text: string): Metadata {
   let place = header.place;
   let issuedAt = header.issuedAt;
   if (issuedAt === null) {
-    // Some scans put the place and date line under the title or above the signature.
-    for (const line of lines) {
-      const found = readPlaceDate(line);
-      if (found?.date) {
-        place = found.place;
-        issuedAt = found.date;
-        break;
-      }
+    // Some scans put the place and date line under the title or above the signature; it is
+    // metadata wherever it stands.
+    const at = lines.findIndex((line) => readPlaceDate(line)?.date);
+    const found = at >= 0 ? readPlaceDate(lines[at] ?? '') : null;
+    if (found) {
+      place = found.place;
+      issuedAt = found.date;
+      bodyLines = bodyLines.filter((_, i) => i + header.bodyStart !== at);
     }
   }
 

@@ -25,7 +25,8 @@ export function assertDocumentText(input: unknown): asserts input is string {
   }
   if (input.trim() === '') throw new DocumentParseError('empty_text', 'Text is empty');
   // A binary file read as UTF-8 is full of NULs and replacement characters.
-  const junk = (input.match(/[\u0000\ufffd]/g) ?? []).length;
+  let junk = 0;
+  for (const char of input) if (char === '\u0000' || char === '\ufffd') junk++;
   if (junk > 0 && junk / input.length > 0.01) {
     throw new DocumentParseError('not_text', 'Text looks like a binary file');
   }

@@ -25,7 +25,7 @@ function lastWord(line: string): string {
   return /([\p{L}]+)[^\p{L}]*$/u.exec(line)?.[1] ?? '';
 }
 
-function continues(previous: string, next: string, _join: Join): boolean {
+function continues(previous: string, next: string): boolean {
   if (startsBlock(next)) return false;
   const previousCaps = isAllCaps(previous);
   if (startsWithLowercase(next)) {
@@ -76,7 +76,7 @@ export function reflow(text: string): string {
     const out: string[] = [];
     for (const line of group) {
       const last = out[out.length - 1];
-      if (last !== undefined && continues(last, line, 'wrap')) out[out.length - 1] = joinLines(last, line, 'wrap');
+      if (last !== undefined && continues(last, line)) out[out.length - 1] = joinLines(last, line, 'wrap');
       else out.push(line);
     }
     return out;
@@ -88,7 +88,7 @@ export function reflow(text: string): string {
     const previousGroup = merged[merged.length - 1];
     const last = previousGroup?.[previousGroup.length - 1];
     const first = group[0];
-    if (previousGroup && last !== undefined && first !== undefined && continues(last, first, 'page')) {
+    if (previousGroup && last !== undefined && first !== undefined && continues(last, first)) {
       previousGroup[previousGroup.length - 1] = joinLines(last, first, 'page');
       previousGroup.push(...group.slice(1));
     } else {

@@ -39,7 +39,9 @@ function splitNumberedLine(rest: string): { heading: string; kind: 'heading' | '
   const words = rest.split(/\s+/).length;
   const finished = /[.;]["”’)]?$/u.test(rest) || /\.\/\.$/u.test(rest);
   const innerSentence = /[.;]\s+\p{Lu}/u.test(rest.slice(0, -1));
-  if ((finished && (words > 20 || innerSentence)) || words > HEADING_MAX_WORDS) {
+  // Headings carry no full stop; a numbered line that ends like a sentence and says
+  // something (several words or a figure) is an item of text.
+  if ((finished && (words > 8 || innerSentence || /\d/u.test(rest))) || words > HEADING_MAX_WORDS) {
     return { heading: leadOf(rest), kind: 'paragraph', text: rest };
   }
   // "1. Mục tiêu: Tạo sự chuyển biến …": a short label, then the text on the same line.

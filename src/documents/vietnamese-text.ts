@@ -29,7 +29,7 @@ export function firstLetter(text: string): string | null {
 }
 
 export function startsWithLowercase(text: string): boolean {
-  const match = /^[\s"“‘'(\[«*]*(\p{L})/u.exec(text);
+  const match = /^[\s"“‘'([«*]*(\p{L})/u.exec(text);
   return match?.[1] !== undefined && /\p{Ll}/u.test(match[1]);
 }
 

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ServiceErrorCode } from '../../src/services/errors';
+import { parseQuizFile } from '../../src/services/quizzes/parse-quiz-file';
 import { smallQuizSet } from '../helpers/quiz-fixtures';
 import { smallRoster, smallTree } from '../helpers/tables';
 import { createTestDb, type TestDb } from '../helpers/test-db';
@@ -118,6 +120,22 @@ describe('taking a quiz', () => {
     expect((await t.services.approveQuestions({ slug: 'ban-nhap', keys: ['q1'] })).approved).toBe(1);
     const open = (await t.services.listOpenQuizzes({ memberId: member.M1! })).quizzes;
     expect(open.find((q) => q.questions === 1)).toBeDefined();
+  });
+});
+
+describe('quiz sets written for a document', () => {
+  it('follow the document: members who received it get its quiz, even when the quiz came first', async () => {
+    const file = 'nq-tinh-uy-nang-cao-chat-luong-sinh-hoat-dang.txt';
+    const yaml = readFileSync(new URL(`../../quizzes/${file.replace('.txt', '.yaml')}`, import.meta.url), 'utf8');
+    const { set } = parseQuizFile('tinh-uy.yaml', yaml);
+    await t.services.importQuizSet({ set: set! });
+    const before = (await t.services.listOpenQuizzes({ memberId: member.M5! })).quizzes;
+    expect(before).toEqual([]);
+    const text = readFileSync(new URL(`../../../shared/corpus/${file}`, import.meta.url), 'utf8');
+    await t.services.importDocument({ text, sourceName: file, unitCodes: ['CBCS'] });
+    const after = (await t.services.listOpenQuizzes({ memberId: member.M5! })).quizzes;
+    expect(after.map((q) => q.title)).toEqual([set!.title]);
+    expect((await t.services.listOpenQuizzes({ memberId: member.M1! })).quizzes.map((q) => q.title)).toEqual(['Ôn tập thử']);
   });
 });
 

@@ -14,6 +14,8 @@ export const quizSets = sqliteTable('quiz_sets', {
   description: text('description'),
   documentId: integer('document_id').references(() => documents.id, { onDelete: 'set null' }),
   documentNumber: text('document_number'),
+  /** Source file name of the document, for documents that carry no number. */
+  documentFile: text('document_file'),
   shuffleQuestions: integer('shuffle_questions', { mode: 'boolean' }).notNull().default(true),
   timeLimitSeconds: integer('time_limit_seconds'),
   /** Questions drawn per attempt (null: all), optionally filtered by tags and difficulty. */

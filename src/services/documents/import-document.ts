@@ -115,6 +115,10 @@ export async function importDocument({ ctx, input }: { ctx: ServiceContext; inpu
     await auditStatement(ctx, { action: 'document.import', entity: 'document', entityId: documentId });
   }
   await publishTo(ctx, documentId, unitRows.map((u) => u.id), now);
+  // Quiz sets written for this document before it was imported find it now.
+  await ctx.db.run(sql`
+    UPDATE quiz_sets SET document_id = ${documentId}
+    WHERE document_id IS NULL AND (document_number = ${parsed.number} OR (document_number IS NULL AND document_file = ${input.sourceName}))`);
   return { documentId, status: existing ? 'updated' : 'created', parsed };
 }
 

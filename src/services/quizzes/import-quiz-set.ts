@@ -31,6 +31,7 @@ export async function importQuizSet({
   const missing = unitCodes.filter((c) => !unitRows.some((u) => u.code === c));
   if (missing.length > 0) throw new ServiceError('not_found', 'unit not found', { unit: missing.join(', ') });
   const documentNumber = s.document?.number ?? null;
+  const documentFile = s.document?.file ?? null;
   const slug = s.id;
   const [existing] = await ctx.db.select({ id: quizSets.id }).from(quizSets).where(eq(quizSets.slug, slug));
   const now = ctx.clock.now();
@@ -38,7 +39,13 @@ export async function importQuizSet({
     title: s.title,
     description: s.description ?? null,
     documentNumber,
-    documentId: documentNumber ? sql`(SELECT id FROM documents WHERE number = ${documentNumber} ORDER BY id DESC LIMIT 1)` : null,
+    documentFile,
+    // Linked now if the document is already imported; importing it later links it too.
+    documentId: documentNumber
+      ? sql`(SELECT id FROM documents WHERE number = ${documentNumber} ORDER BY id DESC LIMIT 1)`
+      : documentFile
+        ? sql`(SELECT id FROM documents WHERE source_name = ${documentFile} ORDER BY id DESC LIMIT 1)`
+        : null,
     shuffleQuestions: s.shuffle_questions,
     timeLimitSeconds: s.time_limit_seconds ?? null,
     drawCount: s.draw?.count ?? null,
