@@ -154,6 +154,11 @@ export const quizText = {
   imported: (r: { slug: string; created: boolean; questions: number; retired: number }) =>
     `${r.created ? 'Đã tạo' : 'Đã cập nhật'} bộ "${r.slug}": ${r.questions} câu${r.retired > 0 ? `, ${r.retired} câu cũ ngừng dùng` : ''}.`,
   approved: (n: number) => `Đã duyệt ${n} câu hỏi.`,
+  needDocumentId: 'Thiếu hoặc sai mã văn bản (xem bằng "doc list").',
+  drafted: (r: { slug: string; drafted: number }) =>
+    r.drafted === 0
+      ? 'Không soạn được câu hỏi nháp nào từ văn bản này.'
+      : `Đã soạn ${r.drafted} câu hỏi nháp vào bộ "${r.slug}". Xem lại rồi duyệt bằng "quiz approve ${r.slug}".`,
   needSet: 'Thiếu mã bộ câu hỏi.',
   needBankArgs: 'Cần: quiz import-bank TỆP --set MÃ --title TÊN.',
   needTimes: 'Cần --opens và --closes (ví dụ "2026-12-01 08:00", giờ Việt Nam).',

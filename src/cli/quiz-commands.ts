@@ -87,6 +87,13 @@ export async function runQuizCommand(group: 'quiz' | 'contest', args: string[], 
         print(r, () => quizText.imported(r));
         return 0;
       }
+      case 'quiz drafts': {
+        const documentId = Number(rest[0]);
+        if (!Number.isInteger(documentId) || documentId < 1) throw new UsageError(quizText.needDocumentId);
+        const r = await services.draftQuizFromDocument({ documentId, slug: flags.set }, actor);
+        print(r, () => quizText.drafted(r));
+        return 0;
+      }
       case 'quiz approve': {
         const [slug] = rest;
         if (!slug) throw new UsageError(quizText.needSet);

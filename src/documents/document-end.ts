@@ -1,4 +1,4 @@
-import { recipientsStart, signatureCapacity, signerPosition } from './line-patterns';
+import { bulletLine, recipientsStart, signatureCapacity, signerPosition } from './line-patterns';
 import type { Signer } from './types';
 import { capitalise, isAllCaps, restoreCase, startsWithLowercase } from './vietnamese-text';
 
@@ -17,6 +17,8 @@ export interface DocumentEnd {
 const FOOT_WINDOW = 40;
 
 const signatureNote = /^\(.*\)$|^(?:đã ký|ký tên|signed)$/iu;
+/** Words of a position ("PHÓ BÍ THƯ THƯỜNG TRỰC"); a capitalised line without one is a name. */
+const positionWords = /BÍ THƯ|TRƯỞNG|PHÓ|CHỦ NHIỆM|CHỦ TỊCH|GIÁM ĐỐC|ỦY VIÊN|UỶ VIÊN|CHÁNH|THƯỜNG TRỰC/u;
 const personalName = /^(?:\p{Lu}[\p{Ll}]*|\p{Lu}+)(?:\s+(?:\p{Lu}[\p{Ll}]*|\p{Lu}+)){1,5}$/u;
 
 export function readDocumentEnd(lines: readonly string[]): DocumentEnd {
@@ -37,16 +39,24 @@ export function readDocumentEnd(lines: readonly string[]): DocumentEnd {
   }
   const starts = [recipientsAt, signatureAt].filter((i) => i >= 0);
   if (starts.length === 0) return { start: lines.length, recipients: [], signer: null };
+  const start = Math.min(...starts);
 
-  const recipients =
-    recipientsAt >= 0
-      ? readRecipients(lines.slice(recipientsAt, signatureAt > recipientsAt ? signatureAt : lines.length))
-      : [];
-  const signer =
-    signatureAt >= 0
-      ? readSigner(lines.slice(signatureAt, recipientsAt > signatureAt ? recipientsAt : lines.length))
-      : null;
-  return { start: Math.min(...starts), recipients, signer };
+  // The two blocks stand side by side on the page; a converter may print them one after the
+  // other or line by line in turn. Bullets after "Nơi nhận:" are recipients wherever they fall.
+  const recipientLines: string[] = [];
+  const signatureLines: string[] = [];
+  for (let i = start; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const afterRecipients = recipientsAt >= 0 && i >= recipientsAt;
+    const beforeSignature = signatureAt < recipientsAt || i < signatureAt;
+    if (afterRecipients && (beforeSignature || bulletLine.test(line))) recipientLines.push(line);
+    else if (signatureAt >= 0 && i >= signatureAt) signatureLines.push(line);
+  }
+  return {
+    start,
+    recipients: recipientLines.length > 0 ? readRecipients(recipientLines) : [],
+    signer: signatureLines.length > 0 ? readSigner(signatureLines) : null,
+  };
 }
 
 /** One entry per recipient, without the bullet, table bars or the trailing comma. */
@@ -82,7 +92,7 @@ function readSigner(block: readonly string[]): Signer {
       onBehalfOf = `${capacity[1]} ${restoreCase(capacity[2])}`;
       continue;
     }
-    if (title === null && isAllCaps(line) && !signatureNote.test(line)) {
+    if (title === null && positionWords.test(line) && isAllCaps(line)) {
       title = restoreCase(line);
       continue;
     }

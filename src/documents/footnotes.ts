@@ -22,8 +22,6 @@ const superscriptDigits: Record<string, string> = {
   '⁹': '9',
 };
 
-export const superscriptRun = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu;
-
 export function superscriptToDigits(run: string): string {
   return [...run].map((c) => superscriptDigits[c] ?? c).join('');
 }

@@ -81,7 +81,9 @@ export function readHeader(groups: readonly (readonly string[])[]): Header {
       const line = group[i] ?? '';
       if (index >= HEADER_WINDOW) break outer;
       if (addressees) {
-        if (bulletLine.test(line) || i > 0) {
+        // Addressees are bullets, or one short line right under "Kính gửi:".
+        const shortLine = line.length <= 120 && addressees.length === 0;
+        if (bulletLine.test(line) || (i > 0 && shortLine)) {
           addressees.push(line);
           index++;
           continue;

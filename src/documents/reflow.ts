@@ -19,8 +19,6 @@ const capitalConnectors = /^(VÀ|CỦA|VỀ|TRONG|VỚI|CHO|TẠI|THEO|ĐỐI V�
 
 const endsSentence = /(?:[.!?…]|\.\/\.)["”’)»]*$/u;
 
-type Join = 'wrap' | 'page';
-
 function lastWord(line: string): string {
   return /([\p{L}]+)[^\p{L}]*$/u.exec(line)?.[1] ?? '';
 }
@@ -53,9 +51,8 @@ function dropShred(next: string): string {
   return shred?.[1] && !hasVowel(shred[1]) ? next.slice(shred[0].length) : next;
 }
 
-function joinLines(previous: string, next: string, join: Join): string {
-  const rest = join === 'page' ? dropShred(next) : next;
-  return `${previous} ${rest}`;
+function joinLines(previous: string, next: string): string {
+  return `${previous} ${dropShred(next)}`;
 }
 
 export function reflow(text: string): string {
@@ -76,7 +73,7 @@ export function reflow(text: string): string {
     const out: string[] = [];
     for (const line of group) {
       const last = out[out.length - 1];
-      if (last !== undefined && continues(last, line)) out[out.length - 1] = joinLines(last, line, 'wrap');
+      if (last !== undefined && continues(last, line)) out[out.length - 1] = joinLines(last, line);
       else out.push(line);
     }
     return out;
@@ -89,7 +86,7 @@ export function reflow(text: string): string {
     const last = previousGroup?.[previousGroup.length - 1];
     const first = group[0];
     if (previousGroup && last !== undefined && first !== undefined && continues(last, first)) {
-      previousGroup[previousGroup.length - 1] = joinLines(last, first, 'page');
+      previousGroup[previousGroup.length - 1] = joinLines(last, first);
       previousGroup.push(...group.slice(1));
     } else {
       merged.push([...group]);

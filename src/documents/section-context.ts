@@ -25,8 +25,9 @@ const goalWords = /\b(muc tieu|chi tieu)\b/;
 const goalStart = /^(cac\s+)?(muc tieu|chi tieu)\b/;
 const targetListWords = /\b(chi tieu|muc tieu cu the)\b/;
 const mixedWords = /\b(nhiem vu|giai phap|quan diem|tinh hinh|ket qua)\b/;
+// "Tình hình …" opens a review; inside a task heading ("Nắm chắc tình hình tư tưởng") it does not.
 const reportWords =
-  /^(tinh hinh|ket qua|thuc trang|uu diem|han che|khuyet diem|ton tai|nguyen nhan|bai hoc|mot so ket qua|nhung ket qua|danh gia (tinh hinh|ket qua|chung|thuc hien))|\b(tinh hinh|thuc trang|ket qua thuc hien|ket qua dat duoc|han che, yeu kem)\b/;
+  /^(tinh hinh|ket qua|thuc trang|uu diem|han che|khuyet diem|ton tai|nguyen nhan|bai hoc|mot so ket qua|nhung ket qua|danh gia (tinh hinh|ket qua|chung|thuc hien))|\b(danh gia tinh hinh|thuc trang|ket qua thuc hien|ket qua dat duoc|han che, yeu kem)\b/;
 const neutralWords =
   /\b(nhiem vu|giai phap|to chuc thuc hien|quan diem|muc dich|yeu cau|noi dung|phuong huong|kien nghi|de xuat|phan cong|trach nhiem)\b/;
 const purposeWords = /^(muc dich|muc tieu(?! cu the)(?!.*chi tieu))/;

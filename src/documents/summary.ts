@@ -64,9 +64,13 @@ function headingCandidate(section: SectionNode, index: number): Candidate | null
   return null;
 }
 
+/** Rows of a table ("| Chỉ tiêu | 2023 | 2024 |") read badly out of their table. */
+const tableRow = /^\|/u;
+
 function leadCandidates(section: SectionNode, index: number): Candidate[] {
   const out: Candidate[] = [];
   section.lines.forEach((line, lineIndex) => {
+    if (tableRow.test(line)) return;
     const lead = leadOf(line);
     if (lead) out.push({ text: lead.text, section: section.path, order: orderOf(index, lineIndex, lead.start) });
   });
@@ -176,6 +180,7 @@ export function summariseSections(input: SummaryInput): SectionSummary[] {
       }
       leads.push(...leadCandidates(section, index));
       section.lines.forEach((line, lineIndex) => {
+        if (tableRow.test(line)) return;
         for (const sentence of sentencesOf(line).slice(1)) {
           detail.push({ text: sentence.text, section: section.path, order: orderOf(index, lineIndex, sentence.start) });
         }

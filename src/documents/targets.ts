@@ -68,9 +68,9 @@ function figuresOf(located: readonly LocatedFigure[]): Figure[] {
 
 /** In a long task clause, the target starts where the aim does: ", phấn đấu 100% …". */
 function trimToCue(span: Span, figures: readonly LocatedFigure[]): Span {
-  const cue = /,\s+(phấn đấu)(?![\p{L}])/iu.exec(span.text);
+  const cue = /,\s+(?=phấn đấu(?![\p{L}]))/iu.exec(span.text);
   if (!cue) return span;
-  const at = cue.index + cue[0].length - cue[1]!.length;
+  const at = cue.index + cue[0].length;
   if (figures.some((f) => isMeasurable(f.figure) && f.index < at)) return span;
   return { text: span.text.slice(at), start: span.start + at };
 }

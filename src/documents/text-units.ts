@@ -9,8 +9,8 @@ export interface Span {
   start: number;
 }
 
-/** Bullet ("- ", "+ ") or list number ("(1). ", "(2) ") that opens an item. */
-const itemMarker = /^(?:[-+]\s*|\(\d{1,2}\)\.?\s*)/u;
+/** Bullet ("- ", "+ ") or list number ("(1). ", "(2) ", "1. ") that opens an item. */
+const itemMarker = /^(?:[-+]\s*|\(\d{1,2}\)\.?\s*|\d{1,2}[.)]\s+)/u;
 
 /** The item's text without its bullet or list number. */
 export function itemBody(line: string): Span {
@@ -59,6 +59,8 @@ export function splitSentences(text: string, offset = 0): Span[] {
     if (depth > end - i - 1) continue;
     const rest = text.slice(end);
     if (!/^\s+(?:[-+]\s+)?[“"‘(]?[\p{Lu}\d]/u.test(rest)) continue;
+    // "1. Tăng cường …", "(2). Phấn đấu …": a list number, not a sentence.
+    if (/^\s*\(?\d{1,2}\)?$/u.test(text.slice(from, i))) continue;
     if (text.charAt(i) === '.') {
       const word = /([\p{L}/]+)$/u.exec(text.slice(from, i))?.[1]?.toLocaleLowerCase('vi') ?? '';
       if (abbreviations.has(word) || /^\p{L}$/u.test(word)) continue;

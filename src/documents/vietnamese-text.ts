@@ -22,12 +22,6 @@ export function isAllCaps(text: string): boolean {
   return /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
 }
 
-/** First letter of the text, skipping quotes, brackets and other punctuation. */
-export function firstLetter(text: string): string | null {
-  const match = /\p{L}/u.exec(text);
-  return match ? match[0] : null;
-}
-
 export function startsWithLowercase(text: string): boolean {
   const match = /^[\s"“‘'([«*]*(\p{L})/u.exec(text);
   return match?.[1] !== undefined && /\p{Ll}/u.test(match[1]);
@@ -45,7 +39,8 @@ const capitalisedWord = (word: string) =>
 
 /**
  * Names of Party bodies as they are written in running text. All-caps headers lose this
- * information; these put it back for the common bodies (longest first).
+ * information; these put it back for the common bodies (longest first). "chi bộ" stays
+ * lowercase: in a title it is the generic word, and a letterhead capitalises its first word anyway.
  */
 const institutionNames: readonly string[] = [
   'Đảng Cộng sản Việt Nam',
@@ -66,7 +61,6 @@ const institutionNames: readonly string[] = [
   'Đảng bộ',
   'Đảng đoàn',
   'Ban cán sự đảng',
-  'Chi bộ',
   'Trung ương',
   'Tỉnh ủy',
   'Huyện ủy',

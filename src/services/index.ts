@@ -19,6 +19,7 @@ import { importMembers } from './members/import-members';
 import { answerQuestion } from './quizzes/answer-question';
 import { attemptResult, hasPendingPrediction, submitPrediction } from './quizzes/attempt-result';
 import { contestLeaderboard, contestWeeklyStats, createContest } from './quizzes/contests';
+import { draftQuizFromDocument } from './quizzes/draft-quiz-from-document';
 import { importQuestionBank } from './quizzes/import-question-bank';
 import { approveQuestions, importQuizSet } from './quizzes/import-quiz-set';
 import { listOpenQuizzes } from './quizzes/list-open-quizzes';
@@ -71,6 +72,7 @@ export function createServices(deps: { db: Database; clock: Clock; summariser?: 
     importQuizSet: bind(importQuizSet),
     importQuestionBank: bind(importQuestionBank),
     approveQuestions: bind(approveQuestions),
+    draftQuizFromDocument: bind(draftQuizFromDocument),
     listOpenQuizzes: bind(listOpenQuizzes),
     startAttempt: bind(startAttempt),
     showQuestion: bind(showQuestion),

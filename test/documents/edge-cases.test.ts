@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DocumentParseError, isDocumentParseError, parseDocument } from '../../src/documents';
-import { corpusText, expectFaithfulSummaries } from './helpers';
+import { corpusText, expectFaithfulSummaries, expectTargets } from './helpers';
 
 function parseError(input: unknown): DocumentParseError {
   try {
@@ -87,6 +87,53 @@ describe('texts with little or no structure', () => {
   });
 });
 
+describe('lists written other ways', () => {
+  it('reads "a), b)" targets, a list numbered inside a section, and a table', () => {
+    const doc = parseDocument(
+      [
+        'ĐẢNG ỦY XÃ TÂN PHÚ',
+        '',
+        'Số 05-NQ/ĐU',
+        '',
+        'NGHỊ QUYẾT',
+        'về công tác xây dựng Đảng năm 2024',
+        '',
+        'I. ĐÁNH GIÁ TÌNH HÌNH NĂM 2023',
+        '',
+        'Năm 2023, Đảng bộ kết nạp 15 đảng viên, đạt 125% chỉ tiêu; 92% đảng viên hoàn thành tốt nhiệm vụ.',
+        '',
+        'II. MỤC TIÊU, NHIỆM VỤ NĂM 2024',
+        '',
+        '1. Chỉ tiêu',
+        '',
+        'a) Kết nạp 12 đảng viên trở lên.',
+        'b) 95% chi bộ được xếp loại hoàn thành tốt nhiệm vụ.',
+        '',
+        '2. Nhiệm vụ và giải pháp',
+        '',
+        '1. Tăng cường sinh hoạt chi bộ, bảo đảm 100% chi bộ sinh hoạt chuyên đề mỗi quý.',
+        '2. Đổi mới công tác kiểm tra.',
+        '',
+        '| Chỉ tiêu | Năm 2023 | Năm 2024 |',
+        '| Kết nạp đảng viên | 15 | 12 |',
+      ].join('\n'),
+    );
+    expect(doc.sections.map((s) => s.path)).toEqual(['I', 'II', 'II.1', 'II.1.a', 'II.1.b', 'II.2']);
+    expectTargets(doc, [
+      ['II.1.a', 'Kết nạp 12 đảng viên trở lên.'],
+      ['II.1.b', '95% chi bộ được xếp loại hoàn thành tốt nhiệm vụ.'],
+      ['II.2', 'bảo đảm 100% chi bộ sinh hoạt chuyên đề mỗi quý.'],
+    ]);
+    expect(doc.statistics.map((s) => [s.section, s.values.filter((v) => v.kind !== 'year').map((v) => v.raw)])).toEqual([
+      ['I', ['15', '125%']],
+      ['I', ['92%']],
+    ]);
+    expectFaithfulSummaries(doc);
+    expect(doc.summary.map((l) => l.text)).toContain('Đổi mới công tác kiểm tra.');
+    expect(doc.summary.some((l) => l.text.startsWith('|') || /^\d+\.$/u.test(l.text))).toBe(false);
+  });
+});
+
 describe('title blocks and feet laid out differently', () => {
   it('restores the case of a title printed in capitals and finds a date set above the signature', () => {
     const doc = parseDocument(
@@ -122,6 +169,12 @@ describe('title blocks and feet laid out differently', () => {
     });
     expect(doc.targets.map((t) => t.section)).toEqual(['I']);
   });
+
+  it("tells a signer's name from a position when the position is missing", () => {
+    const doc = parseDocument('Chi bộ họp và thống nhất nội dung.\n\nT/M CHI BỘ\nNGUYỄN THỊ HOA');
+    expect(doc.signer).toEqual({ title: null, name: 'Nguyễn Thị Hoa', onBehalfOf: 'T/M Chi bộ' });
+    expect(doc.body).toBe('Chi bộ họp và thống nhất nội dung.');
+  });
 });
 
 describe('robustness to the way a file was saved', () => {
@@ -133,6 +186,29 @@ describe('robustness to the way a file was saved', () => {
       .normalize('NFD');
     expect(messy).not.toBe(clean);
     expect(parseDocument(messy)).toEqual(parseDocument(clean));
+  });
+
+  it('reads a file without blank lines between paragraphs like the original', () => {
+    for (const name of [
+      'nq-02-duk-nang-cao-nang-luc-lanh-dao.txt',
+      'nq-04-duk-tra-vinh-nam-2023.txt',
+      'nq-tinh-uy-nang-cao-chat-luong-sinh-hoat-dang.txt',
+    ]) {
+      const clean = corpusText(name);
+      const original = parseDocument(clean);
+      const packed = parseDocument(clean.replace(/\n{2,}/g, '\n'));
+      expect(packed.body, name).toBe(original.body);
+      expect(packed.targets, name).toEqual(original.targets);
+      expect(packed.references, name).toEqual(original.references);
+      expect(packed).toMatchObject({
+        kind: original.kind,
+        number: original.number,
+        title: original.title,
+        issuer: original.issuer,
+        signer: original.signer,
+        recipients: original.recipients,
+      });
+    }
   });
 
   it('parses a scan whose letterhead columns were laid side by side', () => {

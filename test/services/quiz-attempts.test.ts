@@ -139,6 +139,27 @@ describe('quiz sets written for a document', () => {
   });
 });
 
+describe('drafted questions', () => {
+  it('drafts questions from a document that members get only after approval', async () => {
+    const text = readFileSync(new URL('../../../shared/corpus/nq-02-duk-nang-cao-nang-luc-lanh-dao.txt', import.meta.url), 'utf8');
+    const { documentId } = await t.services.importDocument({ text, sourceName: 'nq02.txt', unitCodes: ['CBCS'] });
+    const { slug, drafted } = await t.services.draftQuizFromDocument({ documentId });
+    expect(drafted).toBeGreaterThanOrEqual(5);
+    const rows = await t.db.all<{ status: string; section_path: string; quote: string }>(sql`
+      SELECT q.status, q.section_path, q.quote FROM quiz_questions q JOIN quiz_sets s ON s.id = q.set_id WHERE s.slug = ${slug}`);
+    const [doc] = await t.db.all<{ body: string }>(sql`SELECT body FROM documents WHERE id = ${documentId}`);
+    for (const r of rows) {
+      expect(r.status).toBe('draft');
+      expect(doc!.body).toContain(r.quote);
+    }
+    expect((await t.services.listOpenQuizzes({ memberId: member.M5! })).quizzes).toEqual([]);
+    await t.services.approveQuestions({ slug });
+    const open = (await t.services.listOpenQuizzes({ memberId: member.M5! })).quizzes;
+    expect(open).toHaveLength(1);
+    expect(open[0]!.questions).toBe(drafted);
+  });
+});
+
 describe('contests', () => {
   async function takeContest(code: string, contestId: number, rightAnswers: number, seconds: number, prediction?: number) {
     const { attemptId } = await t.services.startAttempt({ memberId: member[code]!, contestId });

@@ -34,6 +34,8 @@ export const documents = sqliteTable(
     sourceName: text('source_name').notNull(),
     contentHash: text('content_hash').notNull(),
     body: text('body').notNull(),
+    /** The text as imported (NFC), so later steps (quiz drafts, re-parsing) see what the parser saw. */
+    sourceText: text('source_text').notNull().default(''),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },

@@ -88,6 +88,7 @@ export async function importDocument({ ctx, input }: { ctx: ServiceContext; inpu
     sourceName: input.sourceName,
     contentHash,
     body: parsed.body,
+    sourceText: input.text.normalize('NFC'),
     updatedAt: now,
   };
   let documentId: number;

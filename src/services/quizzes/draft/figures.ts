@@ -176,7 +176,9 @@ export function figureDistractors(input: FigureDistractorInput): string[] | null
         if (v < 0) return null;
         if (isPercent) {
           if (v > 100) return null;
+          // "từ 0% trở lên", "100% trở lên" and "từ 0% đến 5%" read as nonsense.
           if (floor && v >= 100) return null;
+          if ((floor || kind === 'range') && v <= 0) return null;
           if (ceiling && v <= 0) return null;
         }
         if (!isPercent && kind !== 'year') {

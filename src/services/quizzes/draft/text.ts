@@ -118,6 +118,11 @@ export function countOccurrences(haystack: string, needle: string): number {
  */
 export function wordWindow(text: string, start: number, end: number, maxLength: number): Span {
   if (text.length <= maxLength) return span(text, 0, text.length);
+  // Start with the sentence when the fact stands close enough to its beginning.
+  if (end <= maxLength) {
+    const cut = text.lastIndexOf(' ', maxLength);
+    return trimSpan(text, span(text, 0, cut >= end ? cut : end));
+  }
   let from = start;
   let to = end;
   const grow = () => {
