@@ -115,10 +115,13 @@ const count = new RegExp(
 const year = /(?<![\p{L}])(?:(?:trong|cả|hết)\s+năm|^Năm)\s+((?:19|20)\d{2})(?!\d)/gu;
 const bareYear = /(?<![\d.,])(?:19|20)\d{2}(?![\d.,%])/gu;
 
+const lowerWord = new RegExp(`^(?:${LOWER})$`, 'u');
+const upperWord = new RegExp(`^(?:${UPPER})$`, 'u');
+
 function bounds(qualifier: string | undefined, suffix: string | undefined, value: number): Pick<Figure, 'min' | 'max'> {
-  const q = qualifier?.toLocaleLowerCase('vi');
-  if (suffix === 'trở lên' || (q && new RegExp(`^(?:${LOWER})$`, 'u').test(q))) return { min: value };
-  if (suffix === 'trở xuống' || (q && new RegExp(`^(?:${UPPER})$`, 'u').test(q))) return { max: value };
+  const q = qualifier?.toLocaleLowerCase('vi') ?? '';
+  if (suffix === 'trở lên' || lowerWord.test(q)) return { min: value };
+  if (suffix === 'trở xuống' || upperWord.test(q)) return { max: value };
   return {};
 }
 
@@ -129,6 +132,7 @@ function laterLowerBound(text: string, from: number): boolean {
 
 export function findFigures(clause: string): LocatedFigure[] {
   const found: LocatedFigure[] = [];
+  if (!/\d/u.test(clause)) return found;
   let masked = clause;
   const mask = (index: number, length: number) => {
     masked = masked.slice(0, index) + '#'.repeat(length) + masked.slice(index + length);

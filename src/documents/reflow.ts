@@ -34,7 +34,8 @@ function continues(previous: string, next: string): boolean {
   if (previousCaps && isAllCaps(next)) {
     return /[,-]$/u.test(previous) || capitalConnectors.test(next);
   }
-  if (previousCaps) return false;
+  // Capital lines are headings, titles and signature blocks; they never continue a sentence.
+  if (previousCaps || isAllCaps(next)) return false;
   if (/[.!?…:;]["”’)»]*$/u.test(previous)) return false;
   if (/^\d/u.test(next)) return true;
   if (/,$/u.test(previous)) return true;

@@ -170,6 +170,32 @@ describe('title blocks and feet laid out differently', () => {
     expect(doc.targets.map((t) => t.section)).toEqual(['I']);
   });
 
+  it('separates recipients and signature printed side by side', () => {
+    const doc = parseDocument(
+      [
+        'Số 12-TB/ĐUK',
+        '',
+        'THÔNG BÁO',
+        'kết luận của Ban Thường vụ Đảng ủy Khối',
+        '',
+        'Ban Thường vụ thống nhất tổ chức hội nghị trước ngày 10/5/2024.',
+        '',
+        'Nơi nhận:                        T/M BAN THƯỜNG VỤ',
+        '- Các chi bộ trực thuộc,         PHÓ BÍ THƯ',
+        '- Lưu VP.',
+        '',
+        '                                 Nguyễn Văn Tâm',
+      ].join('\n'),
+    );
+    expect(doc).toMatchObject({
+      kind: 'khac',
+      number: '12-TB/ĐUK',
+      recipients: ['Các chi bộ trực thuộc', 'Lưu VP'],
+      signer: { title: 'Phó Bí thư', name: 'Nguyễn Văn Tâm', onBehalfOf: 'T/M Ban Thường vụ' },
+      body: 'Ban Thường vụ thống nhất tổ chức hội nghị trước ngày 10/5/2024.',
+    });
+  });
+
   it("tells a signer's name from a position when the position is missing", () => {
     const doc = parseDocument('Chi bộ họp và thống nhất nội dung.\n\nT/M CHI BỘ\nNGUYỄN THỊ HOA');
     expect(doc.signer).toEqual({ title: null, name: 'Nguyễn Thị Hoa', onBehalfOf: 'T/M Chi bộ' });

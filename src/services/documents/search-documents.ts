@@ -26,7 +26,13 @@ export async function searchDocuments({
   input: { query: string; memberId?: number; limit?: number };
 }): Promise<SearchHit[]> {
   const limit = Math.min(Math.max(input.limit ?? 5, 1), 20);
-  const scope: SQL = input.memberId === undefined ? sql`1 = 1` : memberMayRead(input.memberId, sql`p.document_id`);
+  let scope: SQL = sql`1 = 1`;
+  if (input.memberId !== undefined) {
+    // Resolve what the member may read once, rather than per matching passage.
+    const readable = await ctx.db.all<{ id: number }>(sql`SELECT d.id FROM documents d WHERE ${memberMayRead(input.memberId, sql`d.id`)}`);
+    if (readable.length === 0) return [];
+    scope = sql`p.document_id IN (SELECT value FROM json_each(${JSON.stringify(readable.map((r) => r.id))}))`;
+  }
   const run = async (match: string) =>
     ctx.db.all<{ document_id: number; number: string | null; title: string | null; section_path: string; ordinal: number; text: string }>(sql`
       SELECT p.document_id, d.number, d.title, p.section_path, p.text,

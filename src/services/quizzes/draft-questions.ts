@@ -426,8 +426,10 @@ function responsibleDrafts(ctx: Ctx): Draft[] {
   for (const section of parts) {
     let lineStart = 0;
     for (const line of section.text.split('\n')) {
-      const draft = taskLineDraft(ctx, section, line, lineStart, [...pool.values()]);
-      if (draft) drafts.push(draft);
+      for (const sentence of sentenceSpans(line)) {
+        const draft = taskSentenceDraft(ctx, section, line, sentence, lineStart, [...pool.values()]);
+        if (draft) drafts.push(draft);
+      }
       lineStart += line.length + 1;
     }
   }
@@ -457,20 +459,25 @@ function pickBodies(answer: string, excluded: ReadonlySet<string>, pool: readonl
   return [...seededShuffle(same, seed), ...seededShuffle(rest, seed)].slice(0, 3).map((p) => p.name);
 }
 
-/** "Ban Tổ chức Đảng ủy Khối tham mưu xây dựng kế hoạch …", "Giao Ban Tuyên giáo Tỉnh ủy chủ trì, …". */
-function taskLineDraft(ctx: Ctx, section: Section, line: string, lineStart: number, pool: readonly PoolEntry[]): Draft | null {
-  let start = markerLength(line);
+/** A sentence that opens with a body: "Ban Tổ chức Đảng ủy Khối tham mưu …", "Giao Ban Tuyên giáo Tỉnh ủy chủ trì, …". */
+function taskSentenceDraft(
+  ctx: Ctx,
+  section: Section,
+  line: string,
+  sentence: Span,
+  lineStart: number,
+  pool: readonly PoolEntry[],
+): Draft | null {
+  let start = sentence.start + markerLength(sentence.text);
   const assigned = /^Giao\s+/u.exec(line.slice(start));
   const quoteStart = start;
   if (assigned) start += assigned[0].length;
   const body = findBodies(line).find((b) => b.start === start);
-  if (!body || !body.printed) return null;
+  if (!body?.printed) return null;
   // The body must be the only subject: "Ban Thường vụ … và cấp ủy cơ sở …" shares the task.
   if (!/^\s+\p{Ll}/u.test(line.slice(body.end)) || /^\s+(và|cùng|hoặc|với)(?![\p{L}])/u.test(line.slice(body.end))) {
     return null;
   }
-  const sentence = sentenceSpans(line).find((s) => s.start <= body.start && body.end <= s.end);
-  if (!sentence) return null;
   const semicolon = line.indexOf(';', body.end);
   const clauseEnd = semicolon >= 0 && semicolon < sentence.end ? semicolon : sentence.end;
   const task = trimEndPunctuation(line.slice(body.end, clauseEnd)).trim();

@@ -19,7 +19,7 @@ export const quizQuestionSchema = z
     explanation: nfcText(5, 1500),
     section: z
       .string()
-      .regex(/^([IVX]+(\.\d+)*|preamble)$/, 'mục phải có dạng II hoặc II.1 hoặc III.3.5.1')
+      .regex(/^(preamble|[IVX]+|\d+)(\.[0-9a-zđ]+)*$/, 'mục phải có dạng II, II.1, III.3.5.1 hoặc II.3.a')
       .nullish(),
     quote: z.string().nullish(),
     difficulty: z.enum(questionDifficulties).default('medium'),

@@ -176,7 +176,7 @@ function render(f: Frequency, reading: Reading): string {
   return out + f.printed.slice(at);
 }
 
-/** The usual frequencies a reader could confuse with the printed one, shortest period first. */
+/** The usual frequencies a reader could confuse with the printed one (ordered later, by rate). */
 function ladder(f: Frequency): Reading[] {
   const once = (period: number, unit: PeriodUnit): Reading => ({ times: 1, period, unit });
   switch (f.style) {
@@ -196,8 +196,7 @@ function ladder(f: Frequency): Reading[] {
       return [once(1, 'week'), once(1, 'month'), once(1, 'quarter'), once(1, 'year')];
     case 'times_per': {
       const counts = { week: [1, 2, 3], month: [1, 2, 3, 4], quarter: [1, 2, 3], year: [1, 2, 3, 4, 6, 12] }[f.unit];
-      // More meetings in the same period: a lower rate sits further left.
-      return counts.map((times) => ({ times, period: f.period, unit: f.unit })).reverse();
+      return counts.map((times) => ({ times, period: f.period, unit: f.unit }));
     }
   }
 }

@@ -70,7 +70,7 @@ export function trimEndPunctuation(text: string): string {
 
 /** Upper-cases the first letter (skipping opening quotes and brackets). */
 export function capitaliseFirst(text: string): string {
-  return text.replace(/^([\s"“‘'(\[«]*)(\p{Ll})/u, (_m, lead: string, letter: string) => lead + letter.toLocaleUpperCase('vi'));
+  return text.replace(/^([\s"“‘'([«]*)(\p{Ll})/u, (_m, lead: string, letter: string) => lead + letter.toLocaleUpperCase('vi'));
 }
 
 /**
@@ -121,7 +121,7 @@ export function wordWindow(text: string, start: number, end: number, maxLength: 
   // Start with the sentence when the fact stands close enough to its beginning.
   if (end <= maxLength) {
     const cut = text.lastIndexOf(' ', maxLength);
-    return trimSpan(text, span(text, 0, cut >= end ? cut : end));
+    return trimSpan(text, span(text, 0, Math.max(cut, end)));
   }
   let from = start;
   let to = end;
