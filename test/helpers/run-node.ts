@@ -4,51 +4,44 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 
-/** Runs `tsx <script> ...args` from the repo root with extra env; resolves with its output. */
+/** Spawns `tsx <script> ...args` from the repo root, collecting what it prints. */
+function spawnTsx(script: string, args: string[], env: Record<string, string>) {
+  const child = spawn(tsx, [script, ...args], { cwd: repoRoot, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const output = { stdout: '', stderr: '' };
+  child.stdout.on('data', (d: Buffer) => {
+    output.stdout += d.toString();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    output.stderr += d.toString();
+  });
+  return { child, output };
+}
+
+/** Runs `tsx <script> ...args` to its end; resolves with its exit code and output. */
 export function runTsx(script: string, args: string[], env: Record<string, string>, input?: string) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(tsx, [script, ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
+    const { child, output } = spawnTsx(script, args, env);
     child.stdin.end(input ?? '');
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => resolve({ code, ...output }));
   });
 }
 
 /** Starts a long-running tsx process; `waitFor` resolves once its stdout matches. */
 export function startTsx(script: string, env: Record<string, string>) {
-  const child = spawn(tsx, [script], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => {
-    stdout += d.toString();
-  });
-  child.stderr.on('data', (d: Buffer) => {
-    stderr += d.toString();
-  });
+  const { child, output } = spawnTsx(script, [], { LOG_LEVEL: 'info', ...env });
   return {
     child,
-    output: () => ({ stdout, stderr }),
+    output: () => ({ ...output }),
     waitFor(pattern: RegExp, ms = 20_000) {
       return new Promise<void>((resolve, reject) => {
         const started = Date.now();
         const tick = setInterval(() => {
-          if (pattern.test(stdout)) {
+          if (pattern.test(output.stdout)) {
             clearInterval(tick);
             resolve();
           } else if (child.exitCode !== null || Date.now() - started > ms) {
             clearInterval(tick);
-            reject(new Error(`process did not print ${pattern}: ${stdout}\n${stderr}`));
+            reject(new Error(`process did not print ${pattern}: ${output.stdout}\n${output.stderr}`));
           }
         }, 50);
       });

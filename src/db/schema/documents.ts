@@ -2,19 +2,10 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'driz
 import { members } from './members';
 import { units } from './units';
 
-export const documentKinds = [
-  'nghi_quyet',
-  'ke_hoach',
-  'bao_cao',
-  'ket_luan',
-  'chi_thi',
-  'quy_dinh',
-  'huong_dan',
-  'chuong_trinh_hanh_dong',
-  'cong_van',
-  'khac',
-] as const;
-export type DocumentKind = (typeof documentKinds)[number];
+// The kinds the text pipeline recognises are the kinds the database stores.
+import { type DocumentKind, documentKinds } from '../../documents/types';
+
+export { type DocumentKind, documentKinds };
 
 /** An imported document (nghị quyết, kế hoạch …) with its metadata and normalised body. */
 export const documents = sqliteTable(

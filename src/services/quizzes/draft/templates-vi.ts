@@ -4,20 +4,10 @@
  * reviewed (and corrected) without reading code. All strings are NFC.
  */
 import type { DocumentKind } from '../../../documents/types';
+import { documentKindNames as sharedKindNames } from '../../../locales/vi-names';
 
 /** How a document calls itself in running text: "Theo Nghị quyết số 02-NQ/ĐUK, …". */
-export const documentKindNames: Record<DocumentKind, string> = {
-  nghi_quyet: 'Nghị quyết',
-  ke_hoach: 'Kế hoạch',
-  bao_cao: 'Báo cáo',
-  ket_luan: 'Kết luận',
-  chi_thi: 'Chỉ thị',
-  quy_dinh: 'Quy định',
-  huong_dan: 'Hướng dẫn',
-  chuong_trinh_hanh_dong: 'Chương trình hành động',
-  cong_van: 'Công văn',
-  khac: 'văn bản',
-};
+export const documentKindNames: Record<DocumentKind, string> = { ...sharedKindNames, khac: 'văn bản' };
 
 export function documentLabel(kind: DocumentKind, number: string | null): string {
   const name = documentKindNames[kind];
