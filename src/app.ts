@@ -47,6 +47,7 @@ export function createApp(deps: AppDeps) {
 
   return {
     app,
+    config: deps.config,
     services,
     bot,
     setBotMode: (mode: BotMode) => {

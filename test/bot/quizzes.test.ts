@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { smallQuizSet } from '../helpers/quiz-fixtures';
-import { createTestApp } from '../helpers/test-app';
+import { createApp } from '../../src/app';
+import { silentLogger } from '../../src/logger';
+import { testBotInfo } from '../helpers/recording-bot-api';
+import { createTestApp, webhookSecret } from '../helpers/test-app';
 import { callbackUpdate, textUpdate } from '../helpers/updates';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -85,6 +88,21 @@ describe('/quiz in chat', () => {
     expect(menu.buttons[0]!.text).toContain('▶ Tiếp tục');
     await t.post(callbackUpdate(member, menu.buttons[0]!.callback_data));
     expect(lastScreen().text).toMatch(/^Câu 2\/3/);
+  });
+
+  it('continues an attempt after a restart: a new process on the same database takes the next tap', async () => {
+    await t.post(textUpdate(member, '/quiz'));
+    await t.post(callbackUpdate(member, lastScreen().buttons[0]!.callback_data));
+    const question = lastScreen();
+    const restarted = createApp({ config: t.chibo.config, db: t.db, clock: t.clock, logger: silentLogger, botInfo: testBotInfo });
+    const res = await restarted.app.request('/webhook/telegram', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': webhookSecret },
+      body: JSON.stringify(callbackUpdate(member, question.buttons[0]!.callback_data)),
+    });
+    expect(res.status).toBe(200);
+    expect(lastScreen().text).toMatch(/Đúng rồi|Chưa đúng/);
+    expect(await t.count('quiz_answers')).toBe(1);
   });
 
   it('asks contest entrants for the prediction and records a typed number', async () => {

@@ -49,12 +49,14 @@ describe('doc import', () => {
     writeFileSync(join(dir, 'empty.txt'), '');
     writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff]));
     writeFileSync(join(dir, 'note.odt'), 'hello');
+    writeFileSync(join(dir, 'huge.txt'), 'Nghị quyết. '.repeat(500_000));
     const before = JSON.parse((await cli('doc', 'list', '--json')).stdout) as unknown[];
     const cases: [string, string][] = [
       ['empty.txt', 'Tệp rỗng'],
       ['binary.txt', 'nhị phân'],
       ['note.odt', 'Chỉ nhận .txt, .md, .docx'],
       ['missing.txt', 'Không tìm thấy tệp'],
+      ['huge.txt', 'Tệp quá lớn'],
     ];
     for (const [file, message] of cases) {
       const result = await cli('doc', 'import', join(dir, file));
