@@ -17,6 +17,8 @@ export const channelAccounts = sqliteTable(
     chatId: text('chat_id').notNull(),
     consentAt: integer('consent_at', { mode: 'timestamp_ms' }).notNull(),
     linkedAt: integer('linked_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Set when the channel says the member blocked the bot; cleared when they write again. */
+    blockedAt: integer('blocked_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
     uniqueIndex('channel_accounts_channel_external_id_idx').on(t.channel, t.externalId),

@@ -6,3 +6,4 @@ export * from './processed-updates';
 export * from './units';
 export * from './documents';
 export * from './quizzes';
+export * from './outbox';

@@ -1,0 +1,43 @@
+import type { OutboxKeyboard } from '../../db/schema';
+
+/** What a channel answered to one send. */
+export type SendResult =
+  | { kind: 'sent'; messageId: string }
+  | { kind: 'rate_limited'; retryAfterSeconds: number }
+  | { kind: 'blocked'; reason: string }
+  | { kind: 'invalid'; reason: string }
+  | { kind: 'transient'; reason: string };
+
+/** The port a channel (Telegram, Zalo) implements for the outbox sender. */
+export interface ChannelSender {
+  readonly channel: string;
+  send(message: { chatId: string; text: string; keyboard: OutboxKeyboard | null }): Promise<SendResult>;
+  /** Replaces the text of a message the bot sent (the broadcast progress message). */
+  editText(chatId: string, messageId: string, text: string): Promise<void>;
+  /** Sends a plain message and returns its id (the first progress message). */
+  sendPlain(chatId: string, text: string): Promise<string | null>;
+}
+
+export interface OutboxLimits {
+  /** Messages per second across all chats (Telegram: about 30). */
+  globalPerSecond: number;
+  /** Minimum gap between two messages to one private chat (Telegram: about 1 s). */
+  perChatIntervalMs: number;
+  /** Minimum gap between two messages to one group (Telegram: 20 per minute). */
+  groupIntervalMs: number;
+  /** Requests in flight at once. */
+  maxInFlight: number;
+  /** Transient failures before a message is given up. */
+  maxAttempts: number;
+  /** A claim older than this belongs to a sender that died (well above the request timeout). */
+  staleClaimMs: number;
+}
+
+export const telegramLimits: OutboxLimits = {
+  globalPerSecond: 30,
+  perChatIntervalMs: 1000,
+  groupIntervalMs: 3000,
+  maxInFlight: 16,
+  maxAttempts: 5,
+  staleClaimMs: 60_000,
+};
