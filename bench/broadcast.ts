@@ -35,7 +35,16 @@ async function prepare() {
   return { ...opened, url, dir };
 }
 
-const startSender = (url: string, apiRoot: string): ChildProcess => spawn(tsx, [join(root, 'bench', 'broadcast-sender.ts'), url, apiRoot, String(rate)], { stdio: 'inherit' });
+const children: ChildProcess[] = [];
+const startSender = (url: string, apiRoot: string): ChildProcess => {
+  const child = spawn(tsx, [join(root, 'bench', 'broadcast-sender.ts'), url, apiRoot, String(rate)], { stdio: 'inherit' });
+  children.push(child);
+  return child;
+};
+// Never leave a sender behind, whatever happens to this run.
+process.on('exit', () => {
+  for (const c of children) c.kill('SIGKILL');
+});
 
 async function until(check: () => boolean | Promise<boolean>, timeoutMs = 600_000) {
   const start = Date.now();
@@ -60,6 +69,8 @@ const seconds = (performance.now() - started) / 1000;
 child1.kill('SIGKILL');
 const dup1 = [...api1.received.values()].filter((n) => n > 1).length;
 const ideal = recipients / rate;
+// The first message cannot arrive before the first slot; the span covers the other n-1 intervals.
+const sendingSeconds = api1.span() + 1 / rate;
 
 // Phase 2: kill -9 half way, restart.
 const api2 = await startEmulatedBotApi(rate);
@@ -84,7 +95,8 @@ await api1.close();
 await api2.close();
 
 console.log(`broadcast — ${recipients} recipients at ${rate}/s, ${machine()}`);
-console.log(`  uninterrupted: ${seconds.toFixed(2)} s (ideal ${ideal.toFixed(2)} s), ratio ideal/measured ${(ideal / seconds).toFixed(3)} (target ≥ 0.95)`);
+console.log(`  uninterrupted: first to last delivery ${sendingSeconds.toFixed(2)} s (ideal ${ideal.toFixed(2)} s): ratio ideal/measured ${(ideal / sendingSeconds).toFixed(3)} (target ≥ 0.95)`);
+console.log(`                 including the sender process start: ${seconds.toFixed(2)} s, ratio ${(ideal / seconds).toFixed(3)}`);
 console.log(`                 429 answers: ${api1.tooMany()} (target 0), duplicates: ${dup1} (target 0)`);
 console.log(`  kill -9 at ${atKill} delivered, then restart: duplicates ${dup2}, never delivered ${lost}, 429s ${api2.tooMany()}`);
 console.log(`                 left "uncertain" by the kill: ${uncertain.length} (of which the API had received ${uncertainDelivered})`);

@@ -9,6 +9,8 @@ export async function startEmulatedBotApi(perSecond: number) {
   const received = new Map<string, number>();
   const window: number[] = [];
   let tooMany = 0;
+  let firstAt = 0;
+  let lastAt = 0;
   let messageId = 1;
   const server = createServer((req, res) => {
     let raw = '';
@@ -28,7 +30,11 @@ export async function startEmulatedBotApi(perSecond: number) {
       window.push(now);
       const body = JSON.parse(raw || '{}') as { chat_id?: string | number };
       const chat = String(body.chat_id);
-      if ((req.url ?? '').endsWith('/sendMessage')) received.set(chat, (received.get(chat) ?? 0) + 1);
+      if ((req.url ?? '').endsWith('/sendMessage')) {
+        received.set(chat, (received.get(chat) ?? 0) + 1);
+        if (firstAt === 0) firstAt = now;
+        lastAt = now;
+      }
       res.end(JSON.stringify({ ok: true, result: { message_id: messageId++, date: 0, chat: { id: Number(chat), type: 'private' }, text: '' } }));
     });
   });
@@ -38,6 +44,8 @@ export async function startEmulatedBotApi(perSecond: number) {
     received,
     delivered: () => [...received.values()].reduce((a, b) => a + b, 0),
     tooMany: () => tooMany,
+    /** Seconds from the first message received to the last. */
+    span: () => (lastAt - firstAt) / 1000,
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }

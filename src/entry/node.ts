@@ -6,6 +6,9 @@ import { ConfigError, createConfig } from '../config';
 import { migrateDatabase, openDatabase } from '../db/open-node';
 import { createLogger } from '../logger';
 import { systemClock } from '../services/context';
+import { telegramLimits } from '../services/outbox/channel-sender';
+import { createOutboxSender } from '../services/outbox/outbox-sender';
+import { createTelegramChannelSender } from '../../bot/telegram/telegram-channel-sender';
 
 /** Node entry: env → config → libSQL → migrations → demo seed → HTTP server → bot. */
 async function main() {
@@ -29,6 +32,15 @@ async function main() {
   });
 
   const bot = chibo.bot;
+  // Proactive messages go out from here, never from a webhook request.
+  const outbox = bot
+    ? createOutboxSender({
+        ctx: { db, clock: systemClock, actor: 'outbox' },
+        sender: createTelegramChannelSender(bot.api),
+        limits: telegramLimits,
+        logger,
+      })
+    : null;
   if (!bot) {
     logger.warn('Telegram bot is OFF: TELEGRAM_BOT_TOKEN is not set. Serving HTTP only.');
   } else {
@@ -52,6 +64,7 @@ async function main() {
           logger.error('Telegram polling stopped', { error: e instanceof Error ? e.message.slice(0, 200) : 'unknown' });
         });
       }
+      void outbox?.run().catch((e: unknown) => logger.error('outbox sender stopped', { error: e instanceof Error ? e.name : 'error' }));
     } catch (e) {
       logger.error('Telegram bot could not start; serving HTTP only', {
         error: e instanceof Error ? e.message.slice(0, 200) : 'unknown',
@@ -61,6 +74,7 @@ async function main() {
 
   const shutdown = async (signal: string) => {
     logger.info(`received ${signal}, shutting down`);
+    outbox?.stop();
     if (bot?.isRunning()) await bot.stop();
     server.close();
     client.close();
