@@ -18,7 +18,27 @@ export const callbackData = {
   nextQuestion: (attemptId: number) => `qz:n:${attemptId}`,
   result: (attemptId: number) => `qz:r:${attemptId}`,
   leaderboard: (contestId: number) => `qz:lb:${contestId}`,
+  meetingNew: 'mt:new',
+  meetingKind: (kind: string) => `mt:k:${kind}`,
+  meetingSend: 'mt:send',
+  meetingCancel: 'mt:cancel',
+  meetingOpen: (id: number) => `mt:o:${id}`,
+  meetingAttend: (id: number) => `mt:y:${id}`,
+  meetingExcused: (id: number) => `mt:n:${id}`,
+  meetingCheckIn: (id: number) => `mt:c:${id}`,
+  meetingAttendance: (id: number) => `mt:att:${id}`,
+  meetingMark: (id: number, memberId: number, state: number) => `mt:m:${id}:${memberId}:${state}`,
+  meetingMinutes: (id: number) => `mt:min:${id}`,
 };
+
+export const meetingKindPattern = /^mt:k:([a-z_]{2,20})$/;
+export const meetingOpenPattern = /^mt:o:(\d{1,9})$/;
+export const meetingAttendPattern = /^mt:y:(\d{1,9})$/;
+export const meetingExcusedPattern = /^mt:n:(\d{1,9})$/;
+export const meetingCheckInPattern = /^mt:c:(\d{1,9})$/;
+export const meetingAttendancePattern = /^mt:att:(\d{1,9})$/;
+export const meetingMarkPattern = /^mt:m:(\d{1,9}):(\d{1,9}):(\d)$/;
+export const meetingMinutesPattern = /^mt:min:(\d{1,9})$/;
 
 export const quizStartPattern = /^qz:set:(\d{1,9})$/;
 export const contestStartPattern = /^qz:ct:(\d{1,9})$/;

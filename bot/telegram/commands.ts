@@ -14,7 +14,11 @@ const memberCommands: BotCommand[] = [
   { command: 'help', description: commandDescriptions.help },
 ];
 
-const officerCommands: BotCommand[] = [...memberCommands, { command: 'donvi', description: commandDescriptions.donvi }];
+const officerCommands: BotCommand[] = [
+  ...memberCommands,
+  { command: 'hop', description: commandDescriptions.hop },
+  { command: 'donvi', description: commandDescriptions.donvi },
+];
 
 export const isOfficer = (role: MemberRole) => officerRoles.includes(role);
 

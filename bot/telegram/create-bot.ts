@@ -6,6 +6,7 @@ import type { BotContext } from './context';
 import { documentsFeature } from './features/documents';
 import { helpFeature } from './features/help';
 import { meFeature } from './features/me';
+import { meetingsFeature } from './features/meetings';
 import { quizzesFeature } from './features/quizzes';
 import { searchFeature } from './features/search';
 import { startFeature } from './features/start';
@@ -35,7 +36,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot<BotContext> {
   });
   bot.use(errorBoundary);
   bot.use(loadMember());
-  bot.use(startFeature(), helpFeature(), meFeature(), unitMembersFeature(), documentsFeature(), searchFeature(), quizzesFeature());
+  bot.use(startFeature(), helpFeature(), meFeature(), unitMembersFeature(), documentsFeature(), searchFeature(), meetingsFeature(), quizzesFeature());
   bot.use(unhandledFeature());
   bot.catch((err) => {
     deps.logger.error('telegram update failed outside the boundary', {

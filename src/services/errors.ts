@@ -19,6 +19,8 @@ export const serviceErrorCodes = [
   'question_stale',
   'attempt_finished',
   'no_prediction_pending',
+  'meeting_started',
+  'check_in_closed',
 ] as const;
 export type ServiceErrorCode = (typeof serviceErrorCodes)[number];
 

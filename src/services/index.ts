@@ -15,6 +15,12 @@ import { approveSummary, editSummary, listSummaries } from './documents/summarie
 import { acceptInvite } from './invites/accept-invite';
 import { checkInvite } from './invites/check-invite';
 import { createInvites } from './invites/create-invites';
+import { checkIn, markAttendance, meetingRoster } from './meetings/attendance';
+import { clearChatPrompt, getChatPrompt, setChatPrompt } from './meetings/chat-prompts';
+import { createMeeting } from './meetings/create-meeting';
+import { listUnitMeetings } from './meetings/list-meetings';
+import { replyToMeeting } from './meetings/reply-to-meeting';
+import { type NoticeRenderer, sendMeetingNotice } from './meetings/send-meeting-notice';
 import { importMembers } from './members/import-members';
 import { answerQuestion } from './quizzes/answer-question';
 import { attemptResult, hasPendingPrediction, submitPrediction } from './quizzes/attempt-result';
@@ -44,6 +50,8 @@ export function createServices(deps: { db: Database; clock: Clock; summariser?: 
     (input: I, actor: Actor = 'system') =>
       verb({ ctx: { ...base, actor }, input });
   return {
+    /** The business clock, for surfaces that must read a time the same way services do. */
+    now: () => deps.clock.now(),
     importUnits: bind(importUnits),
     importMembers: bind(importMembers),
     listUnits: bind(listUnits as Verb<void, Awaited<ReturnType<typeof listUnits>>>),
@@ -85,6 +93,19 @@ export function createServices(deps: { db: Database; clock: Clock; summariser?: 
     contestWeeklyStats: bind(contestWeeklyStats),
     questionStats: bind(questionStats),
     quizResults: bind(quizResults),
+    createMeeting: bind(createMeeting),
+    sendMeetingNotice: bind(
+      ({ ctx, input }: { ctx: ServiceContext; input: Parameters<typeof sendMeetingNotice>[0]['input'] & { render: NoticeRenderer } }) =>
+        sendMeetingNotice({ ctx, input, render: input.render }),
+    ),
+    replyToMeeting: bind(replyToMeeting),
+    checkIn: bind(checkIn),
+    markAttendance: bind(markAttendance),
+    meetingRoster: bind(meetingRoster),
+    listUnitMeetings: bind(listUnitMeetings),
+    setChatPrompt: bind(setChatPrompt),
+    getChatPrompt: bind(getChatPrompt),
+    clearChatPrompt: bind(clearChatPrompt),
     /** Throws summariser_failed when no summariser endpoint is configured. */
     proposeSummaryWithModel: bind(async ({ ctx, input }: { ctx: ServiceContext; input: { documentId: number; scope: string } }) => {
       if (!deps.summariser) throw new ServiceError('summariser_failed', 'SUMMARY_API_URL is not set');

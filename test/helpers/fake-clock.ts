@@ -14,5 +14,6 @@ export class FakeClock implements Clock {
   }
 }
 
+export const MINUTE = 60_000;
 export const HOUR = 3600_000;
 export const DAY = 24 * HOUR;

@@ -29,6 +29,8 @@ export const errorMessages: Record<ServiceErrorCode | 'generic', string> = {
   question_stale: 'Câu hỏi này đã qua rồi. Đồng chí trả lời câu hỏi hiện tại nhé.',
   attempt_finished: 'Lượt làm bài này đã kết thúc. Gõ /quiz để làm lượt mới.',
   no_prediction_pending: 'Hiện không có câu dự đoán nào đang chờ đồng chí trả lời.',
+  meeting_started: 'Cuộc họp đã bắt đầu hoặc đã hủy nên không đổi trả lời được nữa.',
+  check_in_closed: 'Chưa đến giờ điểm danh hoặc đã hết giờ (mở từ 30 phút trước đến 90 phút sau giờ họp).',
   generic: 'Xin lỗi, đã có lỗi xảy ra. Đồng chí vui lòng thử lại sau ít phút.',
 };
 
@@ -176,6 +178,43 @@ export const quiz = {
   leaderboardButton: (title: string) => `🏆 Xếp hạng: ${title}`,
 };
 
+export const meet = {
+  menuHeader: (unit: string) => `📅 Các cuộc họp sắp tới của ${unit}:`,
+  menuEmpty: (unit: string) => `${unit} chưa có cuộc họp nào sắp tới.`,
+  meetingButton: (kind: string, when: string, replied: number, invited: number) => `${kind} · ${when} (${replied}/${invited} đã trả lời)`,
+  create: '➕ Tạo cuộc họp mới',
+  chooseKind: 'Bước 1/4 — Chọn loại cuộc họp:',
+  askTime: 'Bước 2/4 — Gõ ngày giờ họp (giờ Việt Nam), ví dụ: 20/12/2026 14:00',
+  badTime: 'Chưa đọc được ngày giờ, hoặc thời điểm đã qua. Đồng chí gõ lại theo mẫu: 20/12/2026 14:00',
+  askPlace: 'Bước 3/4 — Gõ địa điểm họp (hoặc đường link họp trực tuyến):',
+  askAgenda: 'Bước 4/4 — Gõ nội dung (chương trình) cuộc họp:',
+  tooLong: 'Nội dung dài quá; đồng chí rút gọn giúp (địa điểm tối đa 300 ký tự, nội dung tối đa 3.000 ký tự).',
+  confirm: (preview: string) => `Xem lại thông báo trước khi gửi:\n\n${preview}`,
+  send: '📤 Gửi thông báo',
+  cancel: 'Hủy',
+  cancelled: 'Đã hủy, chưa tạo cuộc họp nào.',
+  sending: (queued: number, notLinked: number) =>
+    `Đã tạo cuộc họp. Đang gửi thông báo cho ${queued} đồng chí; tiến độ hiện trong tin nhắn tiếp theo.` +
+    (notLinked > 0 ? `\n${notLinked} đồng chí chưa liên kết tài khoản: đồng chí báo trực tiếp giúp.` : ''),
+  expired: 'Phiên tạo cuộc họp đã hết hạn. Gõ /hop để bắt đầu lại.',
+  attendingSaved: 'Đã ghi nhận: đồng chí tham dự. Cảm ơn đồng chí!',
+  askReason: 'Đồng chí vui lòng gõ lý do vắng mặt:',
+  excusedSaved: 'Đã ghi nhận: đồng chí vắng có lý do. Đồng chí có thể đổi trả lời trước giờ họp.',
+  checkedIn: (late: boolean) => (late ? 'Đã điểm danh: đồng chí đến muộn.' : 'Đã điểm danh: đồng chí có mặt. Chúc buổi sinh hoạt tốt!'),
+  status: (p: { kind: string; unit: string; when: string; place: string; attending: number; excused: number; waiting: number; notLinked: number }) =>
+    `📅 ${p.kind} — ${p.unit}\n🕑 ${p.when} · 📍 ${p.place}\n\n` +
+    `✅ Tham dự: ${p.attending}\n🙏 Vắng có lý do: ${p.excused}\n⏳ Chưa trả lời: ${p.waiting}\n📵 Chưa liên kết: ${p.notLinked}`,
+  listWaiting: 'Chưa trả lời:',
+  listExcused: 'Vắng có lý do:',
+  listNotLinked: 'Chưa liên kết (cần báo trực tiếp):',
+  attendanceButton: '✅ Điểm danh',
+  minutesButton: '📝 Phần điểm danh của biên bản',
+  back: '↩ Quay lại',
+  attendanceHeader: 'Bấm tên để đổi trạng thái: Có mặt → Đến muộn → Vắng có lý do → Vắng không lý do → Miễn sinh hoạt.',
+  attendanceRow: (name: string, state: string) => `${name} — ${state}`,
+  notMarked: 'chưa điểm danh',
+};
+
 /** Commands shown in Telegram's menu and in /help, per role. */
 export const commandDescriptions = {
   tailieu: 'Văn bản, nghị quyết và bản tóm tắt',
@@ -185,4 +224,5 @@ export const commandDescriptions = {
   help: 'Hướng dẫn sử dụng',
   toi: 'Thông tin và liên kết của tôi',
   donvi: 'Đảng viên trong đơn vị và tình hình liên kết',
+  hop: 'Tạo cuộc họp, gửi thông báo, điểm danh',
 };

@@ -7,3 +7,4 @@ export * from './units';
 export * from './documents';
 export * from './quizzes';
 export * from './outbox';
+export * from './meetings';

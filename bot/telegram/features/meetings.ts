@@ -1,0 +1,245 @@
+import { Composer, InlineKeyboard } from 'grammy';
+import { attendanceStates, type MeetingKind, meetingKinds, type OutboxKeyboard } from '../../../src/db/schema';
+import { attendanceNames, meetingKindNames, meetingTexts } from '../../../src/locales/vi-meetings';
+import { ServiceError } from '../../../src/services/errors';
+import type { NoticeRenderer } from '../../../src/services/meetings/send-meeting-notice';
+import { formatDateTime, parseVietnamDateTime } from '../../../src/time';
+import {
+  callbackData,
+  meetingAttendancePattern,
+  meetingAttendPattern,
+  meetingCheckInPattern,
+  meetingExcusedPattern,
+  meetingKindPattern,
+  meetingMarkPattern,
+  meetingMinutesPattern,
+  meetingOpenPattern,
+} from '../callback-data';
+import { isOfficer } from '../commands';
+import type { BotContext } from '../context';
+import { meet } from '../locales/vi';
+import { showScreen, splitMessage } from '../show-screen';
+
+const channel = 'telegram';
+
+function requireOfficer(ctx: BotContext) {
+  if (!ctx.member) throw new ServiceError('not_linked');
+  if (!isOfficer(ctx.member.role)) throw new ServiceError('forbidden');
+  return ctx.member;
+}
+
+function requireMember(ctx: BotContext) {
+  if (!ctx.member) throw new ServiceError('not_linked');
+  return ctx.member;
+}
+
+/** The notice each invitee receives, with the reply buttons (delivered by the outbox). */
+const renderNotice: NoticeRenderer = (m, invitee) => {
+  const keyboard: OutboxKeyboard = [
+    [
+      { text: meetingTexts.attend, data: callbackData.meetingAttend(m.id) },
+      { text: meetingTexts.excused, data: callbackData.meetingExcused(m.id) },
+    ],
+    [{ text: meetingTexts.checkIn, data: callbackData.meetingCheckIn(m.id) }],
+  ];
+  const text = meetingTexts.notice(
+    { kind: m.kind as MeetingKind, unitName: m.unit_name, startsAt: new Date(m.starts_at), place: m.place, agenda: m.agenda },
+    invitee.isGuide,
+  );
+  return { text, keyboard };
+};
+
+async function showMenu(ctx: BotContext) {
+  const member = requireOfficer(ctx);
+  const list = await ctx.services.listUnitMeetings({ unitId: member.unitId }, ctx.actor);
+  const keyboard = new InlineKeyboard();
+  for (const m of list) {
+    keyboard.text(meet.meetingButton(meetingKindNames[m.kind], formatDateTime(m.startsAt), m.replied, m.invited), callbackData.meetingOpen(m.id)).row();
+  }
+  keyboard.text(meet.create, callbackData.meetingNew);
+  await showScreen(ctx, list.length > 0 ? meet.menuHeader(member.unitName) : meet.menuEmpty(member.unitName), keyboard);
+}
+
+async function showStatus(ctx: BotContext, meetingId: number) {
+  const member = requireOfficer(ctx);
+  const r = await ctx.services.meetingRoster({ organiserId: member.memberId, meetingId }, ctx.actor);
+  const people = r.people.filter((p) => !p.isGuide);
+  const waiting = people.filter((p) => p.linked && p.reply === null && p.attendance !== 'exempt');
+  const excused = people.filter((p) => p.reply === 'excused');
+  const notLinked = people.filter((p) => !p.linked);
+  const parts = [
+    meet.status({
+      kind: meetingKindNames[r.kind as MeetingKind],
+      unit: r.unitName,
+      when: formatDateTime(r.startsAt),
+      place: r.place,
+      attending: people.filter((p) => p.reply === 'attending').length,
+      excused: excused.length,
+      waiting: waiting.length,
+      notLinked: notLinked.length,
+    }),
+  ];
+  if (waiting.length > 0) parts.push(`${meet.listWaiting}\n${waiting.map((p) => `• ${p.fullName}`).join('\n')}`);
+  if (excused.length > 0) parts.push(`${meet.listExcused}\n${excused.map((p) => `• ${p.fullName}${p.reason ? `: ${p.reason}` : ''}`).join('\n')}`);
+  if (notLinked.length > 0) parts.push(`${meet.listNotLinked}\n${notLinked.map((p) => `• ${p.fullName}`).join('\n')}`);
+  const keyboard = new InlineKeyboard()
+    .text(meet.attendanceButton, callbackData.meetingAttendance(meetingId))
+    .row()
+    .text(meet.minutesButton, callbackData.meetingMinutes(meetingId))
+    .row()
+    .text(meet.back, 'mt:menu');
+  await showScreen(ctx, splitMessage(parts.join('\n\n'))[0]!, keyboard);
+}
+
+async function showAttendance(ctx: BotContext, meetingId: number) {
+  const member = requireOfficer(ctx);
+  const r = await ctx.services.meetingRoster({ organiserId: member.memberId, meetingId }, ctx.actor);
+  const keyboard = new InlineKeyboard();
+  for (const p of r.people) {
+    const current = p.attendance ? attendanceStates.indexOf(p.attendance) : -1;
+    const next = (current + 1) % attendanceStates.length;
+    const label = meet.attendanceRow(p.fullName, p.attendance ? attendanceNames[p.attendance] : meet.notMarked);
+    keyboard.text(label, callbackData.meetingMark(meetingId, p.memberId, next)).row();
+  }
+  keyboard.text(meet.back, callbackData.meetingOpen(meetingId));
+  await showScreen(ctx, meet.attendanceHeader, keyboard);
+}
+
+/** /hop for officers (create, follow replies, take attendance, minutes); notice buttons for everyone. */
+export function meetingsFeature() {
+  const feature = new Composer<BotContext>();
+
+  feature.command('hop', (ctx) => showMenu(ctx));
+  feature.callbackQuery('mt:menu', async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showMenu(ctx);
+  });
+
+  // Creating a meeting: kind (buttons) → time → place → agenda (typed) → confirm.
+  feature.callbackQuery(callbackData.meetingNew, async (ctx) => {
+    requireOfficer(ctx);
+    await ctx.answerCallbackQuery();
+    const keyboard = new InlineKeyboard();
+    for (const kind of meetingKinds) keyboard.text(meetingKindNames[kind], callbackData.meetingKind(kind)).row();
+    await showScreen(ctx, meet.chooseKind, keyboard);
+  });
+  feature.callbackQuery(meetingKindPattern, async (ctx) => {
+    requireOfficer(ctx);
+    const kind = ctx.match[1] as MeetingKind;
+    if (!meetingKinds.includes(kind)) throw new ServiceError('invalid_input');
+    await ctx.services.setChatPrompt({ channel, externalId: String(ctx.from.id), kind: 'meeting_time', data: { kind } }, ctx.actor);
+    await ctx.answerCallbackQuery();
+    await showScreen(ctx, meet.askTime);
+  });
+  feature.callbackQuery(callbackData.meetingSend, async (ctx) => {
+    const member = requireOfficer(ctx);
+    const prompt = await ctx.services.getChatPrompt({ channel, externalId: String(ctx.from.id) }, ctx.actor);
+    if (prompt?.kind !== 'meeting_confirm') {
+      await ctx.answerCallbackQuery({ text: meet.expired, show_alert: true });
+      return;
+    }
+    await ctx.services.clearChatPrompt({ channel, externalId: String(ctx.from.id) }, ctx.actor);
+    const d = prompt.data as { kind: MeetingKind; startsAt: number; place: string; agenda: string };
+    const { meetingId } = await ctx.services.createMeeting(
+      { organiserId: member.memberId, kind: d.kind, startsAt: new Date(d.startsAt), place: d.place, agenda: d.agenda },
+      ctx.actor,
+    );
+    const sent = await ctx.services.sendMeetingNotice(
+      { meetingId, organiserId: member.memberId, progress: { channel, chatId: String(ctx.chat?.id ?? ctx.from.id) }, render: renderNotice },
+      ctx.actor,
+    );
+    await ctx.answerCallbackQuery();
+    await showScreen(ctx, meet.sending(sent.queued, sent.notLinked.length));
+  });
+  feature.callbackQuery(callbackData.meetingCancel, async (ctx) => {
+    await ctx.services.clearChatPrompt({ channel, externalId: String(ctx.from.id) }, ctx.actor);
+    await ctx.answerCallbackQuery();
+    await showScreen(ctx, meet.cancelled);
+  });
+
+  feature.callbackQuery(meetingOpenPattern, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showStatus(ctx, Number(ctx.match[1]));
+  });
+  feature.callbackQuery(meetingAttendancePattern, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showAttendance(ctx, Number(ctx.match[1]));
+  });
+  feature.callbackQuery(meetingMarkPattern, async (ctx) => {
+    const member = requireOfficer(ctx);
+    const meetingId = Number(ctx.match[1]);
+    const state = attendanceStates[Number(ctx.match[3])];
+    if (!state) throw new ServiceError('invalid_input');
+    await ctx.services.markAttendance({ organiserId: member.memberId, meetingId, memberId: Number(ctx.match[2]), state }, ctx.actor);
+    await ctx.answerCallbackQuery({ text: attendanceNames[state] });
+    await showAttendance(ctx, meetingId);
+  });
+  feature.callbackQuery(meetingMinutesPattern, async (ctx) => {
+    const member = requireOfficer(ctx);
+    const roster = await ctx.services.meetingRoster({ organiserId: member.memberId, meetingId: Number(ctx.match[1]) }, ctx.actor);
+    await ctx.answerCallbackQuery();
+    for (const chunk of splitMessage(meetingTexts.minutes(roster))) await ctx.reply(chunk);
+  });
+
+  // Buttons under a notice, for every invitee.
+  feature.callbackQuery(meetingAttendPattern, async (ctx) => {
+    const member = requireMember(ctx);
+    await ctx.services.replyToMeeting({ memberId: member.memberId, meetingId: Number(ctx.match[1]), reply: 'attending' }, ctx.actor);
+    await ctx.answerCallbackQuery({ text: meet.attendingSaved, show_alert: true });
+  });
+  feature.callbackQuery(meetingExcusedPattern, async (ctx) => {
+    requireMember(ctx);
+    await ctx.services.setChatPrompt({ channel, externalId: String(ctx.from.id), kind: 'meeting_reason', data: { meetingId: Number(ctx.match[1]) } }, ctx.actor);
+    await ctx.answerCallbackQuery();
+    await ctx.reply(meet.askReason);
+  });
+  feature.callbackQuery(meetingCheckInPattern, async (ctx) => {
+    const member = requireMember(ctx);
+    const { state } = await ctx.services.checkIn({ memberId: member.memberId, meetingId: Number(ctx.match[1]) }, ctx.actor);
+    await ctx.answerCallbackQuery({ text: meet.checkedIn(state === 'late'), show_alert: true });
+  });
+
+  // Typed answers to the questions above, read from the stored prompt.
+  feature.on('message:text', async (ctx, next) => {
+    if (!ctx.member || ctx.message.text.startsWith('/')) return next();
+    const externalId = String(ctx.from.id);
+    const prompt = await ctx.services.getChatPrompt({ channel, externalId }, ctx.actor);
+    if (!prompt) return next();
+    const text = ctx.message.text.normalize('NFC').trim();
+    const data = prompt.data;
+    const ask = async (kind: string, next: Record<string, unknown>, question: string) => {
+      await ctx.services.setChatPrompt({ channel, externalId, kind, data: next }, ctx.actor);
+      await ctx.reply(question);
+    };
+    switch (prompt.kind) {
+      case 'meeting_reason': {
+        await ctx.services.clearChatPrompt({ channel, externalId }, ctx.actor);
+        await ctx.services.replyToMeeting({ memberId: ctx.member.memberId, meetingId: Number(data.meetingId), reply: 'excused', reason: text }, ctx.actor);
+        await ctx.reply(meet.excusedSaved);
+        return;
+      }
+      case 'meeting_time': {
+        const startsAt = parseVietnamDateTime(text, ctx.services.now());
+        if (!startsAt || startsAt.getTime() <= ctx.services.now().getTime()) return void (await ctx.reply(meet.badTime));
+        return ask('meeting_place', { ...data, startsAt: startsAt.getTime() }, meet.askPlace);
+      }
+      case 'meeting_place':
+        if (text.length > 300) return void (await ctx.reply(meet.tooLong));
+        return ask('meeting_agenda', { ...data, place: text }, meet.askAgenda);
+      case 'meeting_agenda': {
+        if (text.length > 3000) return void (await ctx.reply(meet.tooLong));
+        const d = { ...data, agenda: text } as { kind: MeetingKind; startsAt: number; place: string; agenda: string };
+        await ctx.services.setChatPrompt({ channel, externalId, kind: 'meeting_confirm', data: d }, ctx.actor);
+        const preview = meetingTexts.notice({ kind: d.kind, unitName: ctx.member.unitName, startsAt: new Date(d.startsAt), place: d.place, agenda: d.agenda }, false);
+        await ctx.reply(meet.confirm(preview), {
+          reply_markup: new InlineKeyboard().text(meet.send, callbackData.meetingSend).text(meet.cancel, callbackData.meetingCancel),
+        });
+        return;
+      }
+      default:
+        return next();
+    }
+  });
+
+  return feature;
+}

@@ -1,0 +1,68 @@
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { members } from './members';
+import { units } from './units';
+
+export const meetingKinds = ['dinh_ky', 'chuyen_de', 'chi_uy', 'dang_bo', 'giao_ban', 'khac'] as const;
+export type MeetingKind = (typeof meetingKinds)[number];
+
+/** A meeting (sinh hoạt) of a unit; times in UTC, shown in Asia/Ho_Chi_Minh. */
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    kind: text('kind', { enum: meetingKinds }).notNull(),
+    startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
+    place: text('place').notNull(),
+    agenda: text('agenda').notNull(),
+    status: text('status', { enum: ['scheduled', 'cancelled'] }).notNull().default('scheduled'),
+    createdByMemberId: integer('created_by_member_id').references(() => members.id, { onDelete: 'set null' }),
+    noticeBroadcastId: integer('notice_broadcast_id'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('meetings_unit_id_starts_at_idx').on(t.unitId, t.startsAt)],
+);
+
+export const meetingReplies = ['attending', 'excused'] as const;
+export const attendanceStates = ['present', 'late', 'excused', 'absent', 'exempt'] as const;
+export type AttendanceState = (typeof attendanceStates)[number];
+
+/** Everyone expected at a meeting: the unit's members and higher-committee members assigned to attend. */
+export const meetingInvitees = sqliteTable(
+  'meeting_invitees',
+  {
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    /** Assigned by a higher committee to attend and guide (dự sinh hoạt). */
+    isGuide: integer('is_guide', { mode: 'boolean' }).notNull().default(false),
+    reply: text('reply', { enum: meetingReplies }),
+    reason: text('reason'),
+    repliedAt: integer('replied_at', { mode: 'timestamp_ms' }),
+    attendance: text('attendance', { enum: attendanceStates }),
+    attendanceReason: text('attendance_reason'),
+    checkedInAt: integer('checked_in_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.memberId] }), index('meeting_invitees_member_id_idx').on(t.memberId)],
+);
+
+/**
+ * A question the bot asked and is waiting for a typed answer to (a reason for
+ * absence, the next step of creating a meeting). Kept in the database, not memory.
+ */
+export const chatPrompts = sqliteTable(
+  'chat_prompts',
+  {
+    channel: text('channel').notNull(),
+    externalId: text('external_id').notNull(),
+    kind: text('kind').notNull(),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.channel, t.externalId] })],
+);

@@ -1,0 +1,61 @@
+import type { AttendanceState, MeetingKind } from '../db/schema';
+import type { MeetingRoster } from '../services/meetings/attendance';
+import { formatDateTime } from '../time';
+
+// Meeting texts shared by every surface (notices go out through the outbox), NFC Vietnamese.
+
+export const meetingKindNames: Record<MeetingKind, string> = {
+  dinh_ky: 'Sinh hoạt định kỳ',
+  chuyen_de: 'Sinh hoạt chuyên đề',
+  chi_uy: 'Họp chi ủy',
+  dang_bo: 'Hội nghị đảng bộ',
+  giao_ban: 'Giao ban',
+  khac: 'Cuộc họp',
+};
+
+export const attendanceNames: Record<AttendanceState, string> = {
+  present: 'Có mặt',
+  late: 'Đến muộn',
+  excused: 'Vắng có lý do',
+  absent: 'Vắng không lý do',
+  exempt: 'Miễn sinh hoạt',
+};
+
+const pct = (part: number, whole: number) => (whole === 0 ? '0' : new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format((100 * part) / whole));
+
+export const meetingTexts = {
+  notice: (m: { kind: MeetingKind; unitName: string; startsAt: Date; place: string; agenda: string }, guide: boolean) =>
+    `📅 THÔNG BÁO ${meetingKindNames[m.kind].toUpperCase()}\n${m.unitName}\n\n` +
+    `🕑 Thời gian: ${formatDateTime(m.startsAt)}\n📍 Địa điểm: ${m.place}\n\n📋 Nội dung:\n${m.agenda}\n\n` +
+    (guide ? 'Đồng chí được cấp ủy cấp trên phân công dự, chỉ đạo buổi sinh hoạt này.\n\n' : '') +
+    'Đồng chí vui lòng xác nhận tham dự bằng các nút dưới đây (có thể đổi ý trước giờ họp).',
+  attend: '✅ Tham dự',
+  excused: '🙏 Vắng có lý do',
+  checkIn: '📍 Có mặt (điểm danh)',
+  /** The attendance part of the minutes, ready to paste. */
+  minutes: (r: MeetingRoster) => {
+    const members = r.people.filter((p) => !p.isGuide);
+    const counted = members.filter((p) => p.attendance !== 'exempt');
+    const by = (s: AttendanceState) => members.filter((p) => p.attendance === s);
+    const unknown = counted.filter((p) => p.attendance === null);
+    const present = by('present').length + by('late').length;
+    const lines = [
+      `Tổng số đảng viên của ${r.unitName}: ${members.length}; miễn sinh hoạt: ${by('exempt').length}; phải dự: ${counted.length}.`,
+      `Có mặt: ${present}/${counted.length} đồng chí (${pct(present, counted.length)}%)${by('late').length > 0 ? `, trong đó đến muộn ${by('late').length}: ${by('late').map((p) => p.fullName).join(', ')}` : ''}.`,
+    ];
+    if (by('excused').length > 0) lines.push(`Vắng có lý do (${by('excused').length}): ${by('excused').map((p) => `${p.fullName}${p.attendanceReason ? ` (${p.attendanceReason})` : ''}`).join('; ')}.`);
+    if (by('absent').length > 0) lines.push(`Vắng không lý do (${by('absent').length}): ${by('absent').map((p) => p.fullName).join(', ')}.`);
+    if (by('exempt').length > 0) lines.push(`Miễn sinh hoạt (${by('exempt').length}): ${by('exempt').map((p) => p.fullName).join(', ')}.`);
+    if (unknown.length > 0) lines.push(`Chưa điểm danh (${unknown.length}): ${unknown.map((p) => p.fullName).join(', ')}.`);
+    const guides = r.people.filter((p) => p.isGuide && (p.attendance === 'present' || p.attendance === 'late'));
+    if (guides.length > 0) lines.push(`Đại biểu cấp ủy cấp trên dự: ${guides.map((p) => p.fullName).join(', ')}.`);
+    return lines.join('\n');
+  },
+};
+
+/** Share of members who had to attend and did (present or late); exempt members are not counted. */
+export function attendanceRate(r: MeetingRoster): number {
+  const counted = r.people.filter((p) => !p.isGuide && p.attendance !== 'exempt');
+  const present = counted.filter((p) => p.attendance === 'present' || p.attendance === 'late').length;
+  return counted.length === 0 ? 0 : present / counted.length;
+}

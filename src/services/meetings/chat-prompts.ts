@@ -1,0 +1,36 @@
+import { sql } from 'drizzle-orm';
+import type { ServiceContext } from '../context';
+
+const promptTtlMs = 30 * 60_000;
+
+/** Remembers (in the database) that the bot asked this account for a typed answer. */
+export async function setChatPrompt({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { channel: string; externalId: string; kind: string; data: Record<string, unknown> };
+}): Promise<void> {
+  const expires = ctx.clock.now().getTime() + promptTtlMs;
+  await ctx.db.run(sql`
+    INSERT INTO chat_prompts (channel, external_id, kind, data, expires_at) VALUES (${input.channel}, ${input.externalId}, ${input.kind}, ${JSON.stringify(input.data)}, ${expires})
+    ON CONFLICT (channel, external_id) DO UPDATE SET kind = excluded.kind, data = excluded.data, expires_at = excluded.expires_at`);
+}
+
+/** The open prompt for this account, if it has not expired. */
+export async function getChatPrompt({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { channel: string; externalId: string };
+}): Promise<{ kind: string; data: Record<string, unknown> } | null> {
+  const [row] = await ctx.db.all<{ kind: string; data: string; expires_at: number }>(sql`
+    SELECT kind, data, expires_at FROM chat_prompts WHERE channel = ${input.channel} AND external_id = ${input.externalId}`);
+  if (!row || Number(row.expires_at) < ctx.clock.now().getTime()) return null;
+  return { kind: row.kind, data: JSON.parse(row.data) as Record<string, unknown> };
+}
+
+export async function clearChatPrompt({ ctx, input }: { ctx: ServiceContext; input: { channel: string; externalId: string } }): Promise<void> {
+  await ctx.db.run(sql`DELETE FROM chat_prompts WHERE channel = ${input.channel} AND external_id = ${input.externalId}`);
+}

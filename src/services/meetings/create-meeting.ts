@@ -1,0 +1,49 @@
+import { sql } from 'drizzle-orm';
+import { type MeetingKind, meetings } from '../../db/schema';
+import { auditStatement } from '../audit/record-audit';
+import type { ServiceContext } from '../context';
+import { ServiceError } from '../errors';
+import { assertOfficerOf } from './meeting-access';
+
+/**
+ * Creates a meeting of the organiser's unit and its invitee list in one batch: the
+ * unit's members (exempt ones marked exempt up front) and any higher-committee
+ * members assigned to attend.
+ */
+export async function createMeeting({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { organiserId: number; unitId?: number; kind: MeetingKind; startsAt: Date; place: string; agenda: string; guideMemberIds?: number[] };
+}): Promise<{ meetingId: number; invitees: number }> {
+  const [organiser] = await ctx.db.all<{ unit_id: number }>(sql`SELECT unit_id FROM members WHERE id = ${input.organiserId}`);
+  if (!organiser) throw new ServiceError('not_found', 'member not found');
+  const unitId = input.unitId ?? organiser.unit_id;
+  await assertOfficerOf(ctx, input.organiserId, unitId);
+  if (input.startsAt.getTime() <= ctx.clock.now().getTime()) throw new ServiceError('invalid_input', 'meeting must start in the future');
+  const place = input.place.normalize('NFC').trim();
+  const agenda = input.agenda.normalize('NFC').trim();
+  if (!place || place.length > 300 || !agenda || agenda.length > 3000) throw new ServiceError('invalid_input', 'place and agenda');
+  const now = ctx.clock.now();
+  // A party-committee meeting (đảng bộ) gathers the whole subtree; others the unit itself.
+  const scope = input.kind === 'dang_bo' ? sql`u.path LIKE (SELECT path FROM units WHERE id = ${unitId}) || '%'` : sql`u.id = ${unitId}`;
+  const [created] = await ctx.db.batch([
+    ctx.db
+      .insert(meetings)
+      .values({ unitId, kind: input.kind, startsAt: input.startsAt, place, agenda, createdByMemberId: input.organiserId, createdAt: now })
+      .returning({ id: meetings.id }),
+  ]);
+  const meetingId = created[0]!.id;
+  const guides = JSON.stringify(input.guideMemberIds ?? []);
+  const [members] = await ctx.db.batch([
+    ctx.db.run(sql`
+      INSERT INTO meeting_invitees (meeting_id, member_id, is_guide, attendance)
+      SELECT ${meetingId}, m.id, 0, CASE WHEN m.exempt THEN 'exempt' END FROM members m JOIN units u ON u.id = m.unit_id WHERE ${scope}`),
+    ctx.db.run(sql`
+      INSERT INTO meeting_invitees (meeting_id, member_id, is_guide)
+      SELECT ${meetingId}, value, 1 FROM json_each(${guides}) WHERE value IN (SELECT id FROM members) ON CONFLICT DO NOTHING`),
+    auditStatement(ctx, { action: 'meeting.create', entity: 'meeting', entityId: meetingId }),
+  ]);
+  return { meetingId, invitees: members.rowsAffected };
+}

@@ -1,0 +1,50 @@
+import { sql } from 'drizzle-orm';
+import type { OutboxKeyboard } from '../../db/schema';
+import type { ServiceContext } from '../context';
+import { enqueueBroadcast } from '../outbox/enqueue-broadcast';
+import { assertOfficerOf, loadMeeting, type MeetingRow } from './meeting-access';
+
+export type NoticeRenderer = (meeting: MeetingRow, invitee: { fullName: string; isGuide: boolean }) => { text: string; keyboard: OutboxKeyboard | null };
+
+/**
+ * Queues the notice for every linked invitee through the outbox (returns at once)
+ * and reports who cannot get it because they have not linked an account.
+ */
+export async function sendMeetingNotice({
+  ctx,
+  input,
+  render,
+}: {
+  ctx: ServiceContext;
+  input: { meetingId: number; organiserId: number; progress?: { channel: string; chatId: string } };
+  render: NoticeRenderer;
+}): Promise<{ broadcastId: number; queued: number; notLinked: string[] }> {
+  const meeting = await loadMeeting(ctx, input.meetingId);
+  await assertOfficerOf(ctx, input.organiserId, meeting.unit_id);
+  const invitees = await ctx.db.all<{ member_id: number; full_name: string; is_guide: number; channel: string | null; chat_id: string | null }>(sql`
+    SELECT i.member_id, m.full_name, i.is_guide, a.channel, a.chat_id
+    FROM meeting_invitees i JOIN members m ON m.id = i.member_id
+    LEFT JOIN channel_accounts a ON a.member_id = m.id AND a.blocked_at IS NULL
+    WHERE i.meeting_id = ${meeting.id} ORDER BY m.full_name`);
+  const linked = invitees.filter((i) => i.chat_id !== null);
+  const notLinked = [...new Set(invitees.filter((i) => i.chat_id === null).map((i) => i.full_name))];
+  const { broadcastId, queued } = await enqueueBroadcast({
+    ctx,
+    input: {
+      kind: 'meeting_notice',
+      title: `Thông báo họp ${meeting.unit_name}`,
+      createdByMemberId: input.organiserId,
+      progress: input.progress ?? null,
+      notLinked: notLinked.length,
+      messages: linked.map((i) => ({
+        memberId: i.member_id,
+        channel: i.channel!,
+        chatId: i.chat_id!,
+        dedupeKey: `meeting:${meeting.id}:notice:${i.member_id}:${i.channel}`,
+        ...render(meeting, { fullName: i.full_name, isGuide: Boolean(i.is_guide) }),
+      })),
+    },
+  });
+  await ctx.db.run(sql`UPDATE meetings SET notice_broadcast_id = coalesce(notice_broadcast_id, ${broadcastId}) WHERE id = ${meeting.id}`);
+  return { broadcastId, queued, notLinked };
+}
