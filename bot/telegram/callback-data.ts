@@ -29,7 +29,14 @@ export const callbackData = {
   meetingAttendance: (id: number) => `mt:att:${id}`,
   meetingMark: (id: number, memberId: number, state: number) => `mt:m:${id}:${memberId}:${state}`,
   meetingMinutes: (id: number) => `mt:min:${id}`,
+  meetingRate: (id: number) => `mt:rate:${id}`,
+  meetingRateLevel: (id: number, level: string) => `mt:r:${id}:${level}`,
+  feedback: (meetingId: number, score: number) => `fb:${meetingId}:${score}`,
 };
+
+export const meetingRatePattern = /^mt:rate:(\d{1,9})$/;
+export const meetingRateLevelPattern = /^mt:r:(\d{1,9}):(tot|kha|trung_binh|kem)$/;
+export const feedbackPattern = /^fb:(\d{1,9}):([1-5])$/;
 
 export const meetingKindPattern = /^mt:k:([a-z_]{2,20})$/;
 export const meetingOpenPattern = /^mt:o:(\d{1,9})$/;

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import cron from 'node-cron';
 import { serve } from '@hono/node-server';
 import { createApp } from '../app';
 import { setDefaultCommands } from '../../bot/telegram/commands';
@@ -9,6 +10,9 @@ import { systemClock } from '../services/context';
 import { telegramLimits } from '../services/outbox/channel-sender';
 import { createOutboxSender } from '../services/outbox/outbox-sender';
 import { createTelegramChannelSender } from '../../bot/telegram/telegram-channel-sender';
+import { telegramMeetingMessages } from '../../bot/telegram/meeting-messages';
+import { jobs, runAllJobs, runJob } from '../jobs/registry';
+import { defaultMeetingRules } from '../services/meetings/meeting-rules';
 
 /** Node entry: env → config → libSQL → migrations → demo seed → HTTP server → bot. */
 async function main() {
@@ -72,8 +76,14 @@ async function main() {
     }
   }
 
+  // Scheduled jobs: the registry's cron expressions in UTC, plus one catch-up run now.
+  const jobDeps = { ctx: { db, clock: systemClock, actor: 'job' }, messages: telegramMeetingMessages, rules: defaultMeetingRules, logger };
+  const tasks = jobs.map((job) => cron.schedule(job.cron, () => runJob(job, jobDeps), { timezone: 'UTC', noOverlap: true, name: job.name }));
+  void runAllJobs(jobDeps);
+
   const shutdown = async (signal: string) => {
     logger.info(`received ${signal}, shutting down`);
+    for (const task of tasks) await task.stop();
     outbox?.stop();
     if (bot?.isRunning()) await bot.stop();
     server.close();

@@ -29,6 +29,23 @@ export const meetingTexts = {
     `🕑 Thời gian: ${formatDateTime(m.startsAt)}\n📍 Địa điểm: ${m.place}\n\n📋 Nội dung:\n${m.agenda}\n\n` +
     (guide ? 'Đồng chí được cấp ủy cấp trên phân công dự, chỉ đạo buổi sinh hoạt này.\n\n' : '') +
     'Đồng chí vui lòng xác nhận tham dự bằng các nút dưới đây (có thể đổi ý trước giờ họp).',
+  reminder: (m: { kind: MeetingKind; unitName: string; startsAt: Date; place: string }, hours: number) =>
+    `⏰ Nhắc lịch: ${meetingKindNames[m.kind]} ${m.unitName} ${hours <= 1 ? 'sắp bắt đầu' : `sau khoảng ${hours} giờ nữa`}.\n` +
+    `🕑 ${formatDateTime(m.startsAt)} · 📍 ${m.place}` +
+    (hours <= 1 ? '\n\nKhi đến nơi, đồng chí bấm "Có mặt" để điểm danh.' : ''),
+  nudge: (m: { kind: MeetingKind; unitName: string; startsAt: Date }, last: boolean) =>
+    `${last ? '❗ Nhắc lần cuối' : '🔔 Nhắc'}: đồng chí chưa trả lời thông báo ${meetingKindNames[m.kind].toLowerCase()} ${m.unitName} lúc ${formatDateTime(m.startsAt)}. ` +
+    'Đồng chí bấm một nút dưới đây giúp chi bộ chuẩn bị.',
+  noReplies: (m: { kind: MeetingKind; startsAt: Date }, names: string[]) =>
+    `📋 ${meetingKindNames[m.kind]} lúc ${formatDateTime(m.startsAt)}: còn ${names.length} đồng chí chưa trả lời:\n${names.map((n) => `• ${n}`).join('\n')}`,
+  feedbackRequest: (m: { kind: MeetingKind; unitName: string; startsAt: Date }) =>
+    `📝 Đồng chí đánh giá giúp buổi ${meetingKindNames[m.kind].toLowerCase()} ${m.unitName} ngày ${formatDateTime(m.startsAt)}: ` +
+    'bấm từ 1 (chưa tốt) đến 5 (rất tốt). Sau đó đồng chí có thể gõ góp ý.',
+  complianceNudge: (unitName: string, rule: string, period: string) =>
+    rule === 'regular_monthly'
+      ? `📌 ${unitName} chưa có lịch sinh hoạt định kỳ tháng ${period.slice(5)}/${period.slice(0, 4)}. Đồng chí gõ /hop để lên lịch.`
+      : `📌 ${unitName} chưa tổ chức sinh hoạt chuyên đề trong kỳ này (ít nhất 6 tháng một lần). Đồng chí gõ /hop để lên lịch.`,
+  ratingNames: { tot: 'Tốt', kha: 'Khá', trung_binh: 'Trung bình', kem: 'Kém' } as Record<'tot' | 'kha' | 'trung_binh' | 'kem', string>,
   attend: '✅ Tham dự',
   excused: '🙏 Vắng có lý do',
   checkIn: '📍 Có mặt (điểm danh)',

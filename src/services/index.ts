@@ -18,6 +18,7 @@ import { createInvites } from './invites/create-invites';
 import { checkIn, markAttendance, meetingRoster } from './meetings/attendance';
 import { clearChatPrompt, getChatPrompt, setChatPrompt } from './meetings/chat-prompts';
 import { createMeeting } from './meetings/create-meeting';
+import { addFeedbackComment, feedbackSummary, rateMeeting, submitFeedback } from './meetings/feedback-and-rating';
 import { listUnitMeetings } from './meetings/list-meetings';
 import { replyToMeeting } from './meetings/reply-to-meeting';
 import { type NoticeRenderer, sendMeetingNotice } from './meetings/send-meeting-notice';
@@ -103,6 +104,10 @@ export function createServices(deps: { db: Database; clock: Clock; summariser?: 
     markAttendance: bind(markAttendance),
     meetingRoster: bind(meetingRoster),
     listUnitMeetings: bind(listUnitMeetings),
+    submitFeedback: bind(submitFeedback),
+    addFeedbackComment: bind(addFeedbackComment),
+    feedbackSummary: bind(feedbackSummary),
+    rateMeeting: bind(rateMeeting),
     setChatPrompt: bind(setChatPrompt),
     getChatPrompt: bind(getChatPrompt),
     clearChatPrompt: bind(clearChatPrompt),

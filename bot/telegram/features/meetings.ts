@@ -1,8 +1,7 @@
 import { Composer, InlineKeyboard } from 'grammy';
-import { attendanceStates, type MeetingKind, meetingKinds, type OutboxKeyboard } from '../../../src/db/schema';
+import { attendanceStates, type MeetingKind, meetingKinds } from '../../../src/db/schema';
 import { attendanceNames, meetingKindNames, meetingTexts } from '../../../src/locales/vi-meetings';
 import { ServiceError } from '../../../src/services/errors';
-import type { NoticeRenderer } from '../../../src/services/meetings/send-meeting-notice';
 import { formatDateTime, parseVietnamDateTime } from '../../../src/time';
 import {
   callbackData,
@@ -14,10 +13,14 @@ import {
   meetingMarkPattern,
   meetingMinutesPattern,
   meetingOpenPattern,
+  meetingRateLevelPattern,
+  meetingRatePattern,
+  feedbackPattern,
 } from '../callback-data';
 import { isOfficer } from '../commands';
 import type { BotContext } from '../context';
 import { meet } from '../locales/vi';
+import { renderNotice } from '../meeting-messages';
 import { showScreen, splitMessage } from '../show-screen';
 
 const channel = 'telegram';
@@ -32,22 +35,6 @@ function requireMember(ctx: BotContext) {
   if (!ctx.member) throw new ServiceError('not_linked');
   return ctx.member;
 }
-
-/** The notice each invitee receives, with the reply buttons (delivered by the outbox). */
-const renderNotice: NoticeRenderer = (m, invitee) => {
-  const keyboard: OutboxKeyboard = [
-    [
-      { text: meetingTexts.attend, data: callbackData.meetingAttend(m.id) },
-      { text: meetingTexts.excused, data: callbackData.meetingExcused(m.id) },
-    ],
-    [{ text: meetingTexts.checkIn, data: callbackData.meetingCheckIn(m.id) }],
-  ];
-  const text = meetingTexts.notice(
-    { kind: m.kind as MeetingKind, unitName: m.unit_name, startsAt: new Date(m.starts_at), place: m.place, agenda: m.agenda },
-    invitee.isGuide,
-  );
-  return { text, keyboard };
-};
 
 async function showMenu(ctx: BotContext) {
   const member = requireOfficer(ctx);
@@ -86,6 +73,8 @@ async function showStatus(ctx: BotContext, meetingId: number) {
     .text(meet.attendanceButton, callbackData.meetingAttendance(meetingId))
     .row()
     .text(meet.minutesButton, callbackData.meetingMinutes(meetingId))
+    .row()
+    .text(meet.rateButton, callbackData.meetingRate(meetingId))
     .row()
     .text(meet.back, 'mt:menu');
   await showScreen(ctx, splitMessage(parts.join('\n\n'))[0]!, keyboard);
@@ -181,6 +170,34 @@ export function meetingsFeature() {
     for (const chunk of splitMessage(meetingTexts.minutes(roster))) await ctx.reply(chunk);
   });
 
+  feature.callbackQuery(meetingRatePattern, async (ctx) => {
+    const member = requireOfficer(ctx);
+    const meetingId = Number(ctx.match[1]);
+    const summary = await ctx.services.feedbackSummary({ organiserId: member.memberId, meetingId }, ctx.actor);
+    const keyboard = new InlineKeyboard();
+    for (const level of ['tot', 'kha', 'trung_binh', 'kem'] as const) keyboard.text(meetingTexts.ratingNames[level], callbackData.meetingRateLevel(meetingId, level));
+    keyboard.row().text(meet.back, callbackData.meetingOpen(meetingId));
+    await ctx.answerCallbackQuery();
+    await showScreen(ctx, meet.rateAsk(summary), keyboard);
+  });
+  feature.callbackQuery(meetingRateLevelPattern, async (ctx) => {
+    const member = requireOfficer(ctx);
+    const level = ctx.match[2] as 'tot' | 'kha' | 'trung_binh' | 'kem';
+    const { attendanceRate } = await ctx.services.rateMeeting({ organiserId: member.memberId, meetingId: Number(ctx.match[1]), level }, ctx.actor);
+    await ctx.answerCallbackQuery();
+    await showScreen(ctx, meet.rated(meetingTexts.ratingNames[level], attendanceRate));
+  });
+
+  // Post-meeting survey: a score, then an optional typed comment.
+  feature.callbackQuery(feedbackPattern, async (ctx) => {
+    const member = requireMember(ctx);
+    const meetingId = Number(ctx.match[1]);
+    await ctx.services.submitFeedback({ memberId: member.memberId, meetingId, score: Number(ctx.match[2]) }, ctx.actor);
+    await ctx.services.setChatPrompt({ channel, externalId: String(ctx.from.id), kind: 'feedback_comment', data: { meetingId } }, ctx.actor);
+    await ctx.answerCallbackQuery();
+    await showScreen(ctx, meet.feedbackThanks(Number(ctx.match[2])));
+  });
+
   // Buttons under a notice, for every invitee.
   feature.callbackQuery(meetingAttendPattern, async (ctx) => {
     const member = requireMember(ctx);
@@ -216,6 +233,12 @@ export function meetingsFeature() {
         await ctx.services.clearChatPrompt({ channel, externalId }, ctx.actor);
         await ctx.services.replyToMeeting({ memberId: ctx.member.memberId, meetingId: Number(data.meetingId), reply: 'excused', reason: text }, ctx.actor);
         await ctx.reply(meet.excusedSaved);
+        return;
+      }
+      case 'feedback_comment': {
+        await ctx.services.clearChatPrompt({ channel, externalId }, ctx.actor);
+        await ctx.services.addFeedbackComment({ memberId: ctx.member.memberId, meetingId: Number(data.meetingId), comment: text }, ctx.actor);
+        await ctx.reply(meet.commentSaved);
         return;
       }
       case 'meeting_time': {

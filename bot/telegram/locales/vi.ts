@@ -213,6 +213,15 @@ export const meet = {
   attendanceHeader: 'Bấm tên để đổi trạng thái: Có mặt → Đến muộn → Vắng có lý do → Vắng không lý do → Miễn sinh hoạt.',
   attendanceRow: (name: string, state: string) => `${name} — ${state}`,
   notMarked: 'chưa điểm danh',
+  rateButton: '⭐ Đánh giá chất lượng buổi họp',
+  rateAsk: (f: { count: number; average: number | null; comments: { author: string | null; text: string }[] }) =>
+    `Góp ý của đảng viên: ${f.count} phiếu${f.average !== null ? `, điểm trung bình ${f.average.toFixed(1)}/5` : ''}.` +
+    (f.comments.length > 0 ? `\n${f.comments.map((c) => `• ${c.author ? `${c.author}: ` : ''}${c.text}`).join('\n')}` : '') +
+    '\n\nĐồng chí xếp loại chất lượng buổi sinh hoạt (chuẩn bị, tỷ lệ đảng viên dự, nội dung, nguyên tắc, kết luận):',
+  rated: (level: string, rate: number) => `Đã xếp loại: ${level}. Tỷ lệ đảng viên dự: ${Math.round(rate * 100)}% (tính từ điểm danh).`,
+  feedbackThanks: (score: number) =>
+    `Cảm ơn đồng chí đã chấm ${score}/5. Nếu có góp ý, đồng chí gõ vào đây (không bắt buộc).`,
+  commentSaved: 'Đã ghi nhận góp ý của đồng chí. Cảm ơn đồng chí!',
 };
 
 /** Commands shown in Telegram's menu and in /help, per role. */

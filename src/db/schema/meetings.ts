@@ -20,6 +20,11 @@ export const meetings = sqliteTable(
     status: text('status', { enum: ['scheduled', 'cancelled'] }).notNull().default('scheduled'),
     createdByMemberId: integer('created_by_member_id').references(() => members.id, { onDelete: 'set null' }),
     noticeBroadcastId: integer('notice_broadcast_id'),
+    /** Feedback is shown without names when the unit chooses so. */
+    anonymousFeedback: integer('anonymous_feedback', { mode: 'boolean' }).notNull().default(false),
+    rating: text('rating', { enum: ['tot', 'kha', 'trung_binh', 'kem'] }),
+    ratingDetails: text('rating_details', { mode: 'json' }).$type<Record<string, unknown>>(),
+    ratedAt: integer('rated_at', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [index('meetings_unit_id_starts_at_idx').on(t.unitId, t.startsAt)],
@@ -65,4 +70,35 @@ export const chatPrompts = sqliteTable(
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.channel, t.externalId] })],
+);
+
+/** Post-meeting survey answers: one per attendee and meeting. */
+export const meetingFeedback = sqliteTable(
+  'meeting_feedback',
+  {
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    score: integer('score').notNull(),
+    comment: text('comment'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.memberId] })],
+);
+
+/** What the daily compliance check found missing, once per unit, rule and period. */
+export const complianceFindings = sqliteTable(
+  'compliance_findings',
+  {
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'cascade' }),
+    rule: text('rule').notNull(),
+    period: text('period').notNull(),
+    foundAt: integer('found_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.rule, t.period] })],
 );

@@ -11,7 +11,7 @@ export async function assertOfficerOf(ctx: ServiceContext, memberId: number, uni
   const [row] = await ctx.db.all<{ role: string; ok: number }>(sql`
     SELECT m.role, (SELECT u.path FROM units u WHERE u.id = ${unitId}) LIKE mu.path || '%' AS ok
     FROM members m JOIN units mu ON mu.id = m.unit_id WHERE m.id = ${memberId}`);
-  if (!row || !row.ok || !officerRoles.includes(row.role as (typeof officerRoles)[number])) throw new ServiceError('forbidden');
+  if (!row?.ok || !officerRoles.includes(row.role as (typeof officerRoles)[number])) throw new ServiceError('forbidden');
 }
 
 export interface MeetingRow {

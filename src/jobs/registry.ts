@@ -1,0 +1,55 @@
+import type { Logger } from '../logger';
+import type { ServiceContext } from '../services/context';
+import type { MeetingRules } from '../services/meetings/meeting-rules';
+import {
+  checkMeetingCompliance,
+  type MeetingMessages,
+  queueFeedbackRequests,
+  queueMeetingReminders,
+  queueReplyNudges,
+} from '../services/meetings/scheduled-messages';
+import { pruneProcessedUpdates } from '../services/updates/claim-update';
+
+export interface JobDeps {
+  ctx: ServiceContext;
+  messages: MeetingMessages;
+  rules: MeetingRules;
+  logger: Logger;
+}
+
+export interface Job {
+  name: string;
+  /** Cron expression in UTC (Node's node-cron and Workers' Cron Triggers read the same list). */
+  cron: string;
+  run(deps: JobDeps): Promise<unknown>;
+}
+
+/**
+ * The one list of schedules. Every job is idempotent (outbox dedupe keys, unique
+ * findings) and looks at what is due now rather than at its own start time, so
+ * running twice sends nothing twice and a run after downtime catches up.
+ */
+export const jobs: Job[] = [
+  { name: 'meeting-reminders', cron: '*/5 * * * *', run: (d) => queueMeetingReminders({ ctx: d.ctx, input: d }) },
+  { name: 'reply-nudges', cron: '*/15 * * * *', run: (d) => queueReplyNudges({ ctx: d.ctx, input: d }) },
+  { name: 'feedback-requests', cron: '*/15 * * * *', run: (d) => queueFeedbackRequests({ ctx: d.ctx, input: d }) },
+  // 08:00 in Vietnam.
+  { name: 'meeting-compliance', cron: '0 1 * * *', run: (d) => checkMeetingCompliance({ ctx: d.ctx, input: d }) },
+  { name: 'prune-processed-updates', cron: '30 20 * * *', run: (d) => pruneProcessedUpdates({ ctx: d.ctx, input: { days: 7 } }) },
+];
+
+/** Runs one job, logging its outcome; a failing job never takes the process down. */
+export async function runJob(job: Job, deps: JobDeps): Promise<void> {
+  const started = Date.now();
+  try {
+    const result = await job.run(deps);
+    deps.logger.info(`job ${job.name} done`, { ms: Date.now() - started, result: typeof result === 'object' ? result : { count: result } });
+  } catch (error) {
+    deps.logger.error(`job ${job.name} failed`, { error: error instanceof Error ? error.name : 'error', reason: error instanceof Error ? error.message.slice(0, 200) : undefined });
+  }
+}
+
+/** Runs every job once, e.g. at start to catch up on what was due while the process was down. */
+export async function runAllJobs(deps: JobDeps): Promise<void> {
+  for (const job of jobs) await runJob(job, deps);
+}
