@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MeetingRules } from './services/meetings/meeting-rules';
 
 const optionalText = z
   .string()
@@ -34,6 +35,32 @@ const schema = z
     SUMMARY_API_URL: optionalText.pipe(z.url().optional()),
     SUMMARY_API_KEY: optionalText,
     SUMMARY_MODEL: z.string().trim().default('gpt-4o-mini'),
+    MEETING_RULES: optionalText.pipe(
+      z
+        .string()
+        .transform((v, ctx) => {
+          try {
+            return JSON.parse(v) as unknown;
+          } catch {
+            ctx.addIssue({ code: 'custom', message: 'must be JSON, e.g. {"thematicEveryMonths":3}' });
+            return z.NEVER;
+          }
+        })
+        .pipe(
+          z
+            .object({
+              regularEveryMonths: z.number().int().min(1).max(12),
+              thematicEveryMonths: z.number().int().min(1).max(12),
+              warnFromDay: z.number().int().min(1).max(28),
+              reminderHours: z.array(z.number().positive()).min(1),
+              nudgeHours: z.array(z.number().positive()).min(1),
+              feedbackAfterHours: z.number().positive(),
+            })
+            .partial()
+            .strict(),
+        )
+        .optional(),
+    ),
   })
   .superRefine((c, ctx) => {
     if (c.PUBLIC_URL && c.TELEGRAM_BOT_TOKEN && !c.TELEGRAM_WEBHOOK_SECRET) {
@@ -55,6 +82,8 @@ export interface Config {
   seedDemo: boolean;
   inviteTtlHours: number;
   publicUrl?: string;
+  /** Overrides of the default meeting frequencies and schedules (provinces set their own). */
+  meetingRules: Partial<Omit<MeetingRules, 'ratingLevels' | 'ratingCriteria'>>;
   /** Optional OpenAI-compatible endpoint that proposes summary wording. */
   summariser?: { baseUrl: string; apiKey?: string; model: string };
   telegram: {
@@ -87,6 +116,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     seedDemo: c.SEED_DEMO,
     inviteTtlHours: c.INVITE_TTL_HOURS,
     publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
+    meetingRules: c.MEETING_RULES ?? {},
     summariser: c.SUMMARY_API_URL ? { baseUrl: c.SUMMARY_API_URL, apiKey: c.SUMMARY_API_KEY, model: c.SUMMARY_MODEL } : undefined,
     telegram: {
       token: c.TELEGRAM_BOT_TOKEN,

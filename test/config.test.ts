@@ -24,6 +24,12 @@ describe('createConfig', () => {
     expect(error?.message).toContain('DATABASE_URL');
   });
 
+  it('reads meeting rule overrides as JSON and names a bad one', () => {
+    expect(createConfig({ MEETING_RULES: '{"thematicEveryMonths":3}' }).meetingRules).toEqual({ thematicEveryMonths: 3 });
+    expect(() => createConfig({ MEETING_RULES: '{"thematicEveryMonths":0}' })).toThrow(/MEETING_RULES/);
+    expect(() => createConfig({ MEETING_RULES: 'quarterly' })).toThrow(/must be JSON/);
+  });
+
   it('requires a webhook secret in webhook mode', () => {
     expect(() => createConfig({ TELEGRAM_BOT_TOKEN: '1:abc', PUBLIC_URL: 'https://x.example' })).toThrow(
       /TELEGRAM_WEBHOOK_SECRET/,

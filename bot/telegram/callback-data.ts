@@ -32,7 +32,11 @@ export const callbackData = {
   meetingRate: (id: number) => `mt:rate:${id}`,
   meetingRateLevel: (id: number, level: string) => `mt:r:${id}:${level}`,
   feedback: (meetingId: number, score: number) => `fb:${meetingId}:${score}`,
+  meetingDocToggle: (documentId: number) => `mt:d:${documentId}`,
+  meetingRecurToggle: 'mt:rec',
 };
+
+export const meetingDocTogglePattern = /^mt:d:(\d{1,9})$/;
 
 export const meetingRatePattern = /^mt:rate:(\d{1,9})$/;
 export const meetingRateLevelPattern = /^mt:r:(\d{1,9}):(tot|kha|trung_binh|kem)$/;

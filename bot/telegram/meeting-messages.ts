@@ -12,13 +12,18 @@ const replyButtons = (id: number): OutboxKeyboard[number] => [
 ];
 
 /** The notice each invitee receives, with the reply and check-in buttons. */
-export const renderNotice: NoticeRenderer = (m, invitee) => ({
-  text: meetingTexts.notice(view(m), invitee.isGuide),
-  keyboard: [replyButtons(m.id), [{ text: meetingTexts.checkIn, data: callbackData.meetingCheckIn(m.id) }]],
+export const renderNotice: NoticeRenderer = (m, invitee, documents) => ({
+  text: meetingTexts.notice(view(m), invitee.isGuide, documents),
+  keyboard: [
+    replyButtons(m.id),
+    ...documents.map((d) => [{ text: meetingTexts.openDocument(d.number), data: callbackData.docOpen(d.id) }]),
+    [{ text: meetingTexts.checkIn, data: callbackData.meetingCheckIn(m.id) }],
+  ],
 });
 
 /** Scheduled meeting messages for Telegram, with their buttons. */
 export const telegramMeetingMessages: MeetingMessages = {
+  notice: renderNotice,
   reminder: (m, hours) => ({
     text: meetingTexts.reminder(view(m), hours),
     keyboard: hours <= 1 ? [[{ text: meetingTexts.checkIn, data: callbackData.meetingCheckIn(m.id) }]] : null,

@@ -84,6 +84,13 @@ export async function runCommand(args: string[], flags: CliFlags, config: Config
         );
         return 0;
       }
+      case 'units anonymous-feedback': {
+        const [, , code, value] = args;
+        if (!code || (value !== 'on' && value !== 'off')) throw new UsageError(cliText.usage);
+        await services.setAnonymousFeedback({ unitCode: code, anonymous: value === 'on' }, actor);
+        print({ ok: true }, () => cliText.anonymousFeedback(code, value === 'on'));
+        return 0;
+      }
       case 'members list': {
         const members = await services.listMembers({ unitCode: flags.unit }, actor);
         print(members, () =>

@@ -8,6 +8,7 @@ import {
   queueMeetingReminders,
   queueReplyNudges,
 } from '../services/meetings/scheduled-messages';
+import { scheduleRecurringMeetings } from '../services/meetings/recurring-meetings';
 import { pruneProcessedUpdates } from '../services/updates/claim-update';
 
 export interface JobDeps {
@@ -30,6 +31,8 @@ export interface Job {
  * running twice sends nothing twice and a run after downtime catches up.
  */
 export const jobs: Job[] = [
+  // 07:00 in Vietnam: create and announce recurring monthly meetings ten days ahead.
+  { name: 'recurring-meetings', cron: '0 0 * * *', run: (d) => scheduleRecurringMeetings({ ctx: d.ctx, input: d }) },
   { name: 'meeting-reminders', cron: '*/5 * * * *', run: (d) => queueMeetingReminders({ ctx: d.ctx, input: d }) },
   { name: 'reply-nudges', cron: '*/15 * * * *', run: (d) => queueReplyNudges({ ctx: d.ctx, input: d }) },
   { name: 'feedback-requests', cron: '*/15 * * * *', run: (d) => queueFeedbackRequests({ ctx: d.ctx, input: d }) },

@@ -24,9 +24,16 @@ export const attendanceNames: Record<AttendanceState, string> = {
 const pct = (part: number, whole: number) => (whole === 0 ? '0' : new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format((100 * part) / whole));
 
 export const meetingTexts = {
-  notice: (m: { kind: MeetingKind; unitName: string; startsAt: Date; place: string; agenda: string }, guide: boolean) =>
+  notice: (
+    m: { kind: MeetingKind; unitName: string; startsAt: Date; place: string; agenda: string },
+    guide: boolean,
+    documents: { number: string | null; title: string | null }[] = [],
+  ) =>
     `📅 THÔNG BÁO ${meetingKindNames[m.kind].toUpperCase()}\n${m.unitName}\n\n` +
     `🕑 Thời gian: ${formatDateTime(m.startsAt)}\n📍 Địa điểm: ${m.place}\n\n📋 Nội dung:\n${m.agenda}\n\n` +
+    (documents.length > 0
+      ? `📎 Tài liệu cần nghiên cứu trước:\n${documents.map((d) => `• ${d.number ? `Số ${d.number}` : ''}${d.number && d.title ? ' — ' : ''}${d.title ?? ''}`).join('\n')}\n\n`
+      : '') +
     (guide ? 'Đồng chí được cấp ủy cấp trên phân công dự, chỉ đạo buổi sinh hoạt này.\n\n' : '') +
     'Đồng chí vui lòng xác nhận tham dự bằng các nút dưới đây (có thể đổi ý trước giờ họp).',
   reminder: (m: { kind: MeetingKind; unitName: string; startsAt: Date; place: string }, hours: number) =>
@@ -46,6 +53,7 @@ export const meetingTexts = {
       ? `📌 ${unitName} chưa có lịch sinh hoạt định kỳ tháng ${period.slice(5)}/${period.slice(0, 4)}. Đồng chí gõ /hop để lên lịch.`
       : `📌 ${unitName} chưa tổ chức sinh hoạt chuyên đề trong kỳ này (ít nhất 6 tháng một lần). Đồng chí gõ /hop để lên lịch.`,
   ratingNames: { tot: 'Tốt', kha: 'Khá', trung_binh: 'Trung bình', kem: 'Kém' } as Record<'tot' | 'kha' | 'trung_binh' | 'kem', string>,
+  openDocument: (number: string | null) => `📄 Đọc ${number ?? 'tài liệu'}`,
   attend: '✅ Tham dự',
   excused: '🙏 Vắng có lý do',
   checkIn: '📍 Có mặt (điểm danh)',

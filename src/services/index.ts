@@ -20,6 +20,7 @@ import { clearChatPrompt, getChatPrompt, setChatPrompt } from './meetings/chat-p
 import { createMeeting } from './meetings/create-meeting';
 import { addFeedbackComment, feedbackSummary, rateMeeting, submitFeedback } from './meetings/feedback-and-rating';
 import { listUnitMeetings } from './meetings/list-meetings';
+import { createMeetingSeries } from './meetings/recurring-meetings';
 import { replyToMeeting } from './meetings/reply-to-meeting';
 import { type NoticeRenderer, sendMeetingNotice } from './meetings/send-meeting-notice';
 import { importMembers } from './members/import-members';
@@ -35,7 +36,7 @@ import { showQuestion } from './quizzes/show-question';
 import { startAttempt } from './quizzes/start-attempt';
 import { listMembers } from './members/list-members';
 import { importUnits } from './units/import-units';
-import { listUnits } from './units/list-units';
+import { listUnits, setAnonymousFeedback } from './units/list-units';
 import { claimUpdate, pruneProcessedUpdates, releaseUpdate } from './updates/claim-update';
 
 type Verb<I, O> = (args: { ctx: ServiceContext; input: I }) => Promise<O>;
@@ -57,6 +58,7 @@ export function createServices(deps: { db: Database; clock: Clock; summariser?: 
     importMembers: bind(importMembers),
     listUnits: bind(listUnits as Verb<void, Awaited<ReturnType<typeof listUnits>>>),
     listMembers: bind(listMembers),
+    setAnonymousFeedback: bind(setAnonymousFeedback),
     createInvites: bind(createInvites),
     checkInvite: bind(checkInvite),
     acceptInvite: bind(acceptInvite),
@@ -104,6 +106,7 @@ export function createServices(deps: { db: Database; clock: Clock; summariser?: 
     markAttendance: bind(markAttendance),
     meetingRoster: bind(meetingRoster),
     listUnitMeetings: bind(listUnitMeetings),
+    createMeetingSeries: bind(createMeetingSeries),
     submitFeedback: bind(submitFeedback),
     addFeedbackComment: bind(addFeedbackComment),
     feedbackSummary: bind(feedbackSummary),

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTelegramChannelSender } from '../../bot/telegram/telegram-channel-sender';
 import { silentLogger } from '../../src/logger';
@@ -19,8 +20,11 @@ const screen = () => {
 };
 const tap = (who: number, b: Button | undefined) => t.post(callbackUpdate(who, b!.callback_data));
 
+let documentId: number;
 beforeEach(async () => {
   t = await createTestApp();
+  const nq02 = readFileSync(new URL('../../../shared/corpus/nq-02-duk-nang-cao-nang-luc-lanh-dao.txt', import.meta.url), 'utf8');
+  documentId = (await t.services.importDocument({ text: nq02, sourceName: 'nq02.txt', unitCodes: ['CB1'] })).documentId;
   for (const [who, code] of [
     [secretary, 'M1'],
     [member, 'M2'],
@@ -47,9 +51,15 @@ describe('/hop', () => {
     await t.post(textUpdate(secretary, '10/11/2027 14:00'));
     await t.post(textUpdate(secretary, 'Phòng họp tầng 2'));
     await t.post(textUpdate(secretary, 'Kiểm điểm công tác tháng 11; phương hướng tháng 12'));
-    const preview = screen();
+    let preview = screen();
     expect(preview.text).toContain('🕑 Thời gian: 14:00 10/11/2027');
+    await tap(secretary, preview.buttons.find((b) => b.text.includes('Đính kèm 02-NQ/ĐUK')));
+    await tap(secretary, screen().buttons.find((b) => b.text.includes('Lặp lại hằng tháng')));
+    preview = screen();
+    expect(preview.text).toContain('📎 Tài liệu cần nghiên cứu trước:\n• Số 02-NQ/ĐUK');
+    expect(preview.buttons.map((b) => b.text)).toEqual(expect.arrayContaining(['☑ 📎 Đính kèm 02-NQ/ĐUK', '☑ 🔁 Lặp lại hằng tháng vào ngày và giờ này']));
     await tap(secretary, preview.buttons.find((b) => b.text === '📤 Gửi thông báo'));
+    expect(await t.count('meeting_series')).toBe(1);
     expect(screen().text).toContain('Đang gửi thông báo cho 2 đồng chí');
 
     // The outbox delivers the notice (the webhook did not wait for it).
@@ -58,6 +68,7 @@ describe('/hop', () => {
     const notice = t.api.calls.find((c) => c.method === 'sendMessage' && c.body.chat_id === String(member))!;
     expect(String(notice.body.text)).toContain('Kiểm điểm công tác tháng 11');
     const buttons = (notice.body.reply_markup as { inline_keyboard: Button[][] }).inline_keyboard.flat();
+    expect(buttons.find((b) => b.text === '📄 Đọc 02-NQ/ĐUK')?.callback_data).toBe(`doc:open:${documentId}`);
     // The secretary's chat gets the final report of the send.
     const report = t.api.calls.find((c) => c.body.chat_id === String(secretary) && String(c.body.text).includes('Đã gửi xong'));
     expect(String(report?.body.text)).toContain('2/2 đồng chí đã nhận');

@@ -81,6 +81,21 @@ describe('a meeting’s life on a fake clock', () => {
     expect(JSON.parse(rated!.rating_details)).toEqual({ attendanceRate: 0.5 });
   });
 
+  it('creates and announces a recurring monthly meeting ten days ahead, once a month', async () => {
+    await t.services.createMeetingSeries({ organiserId: id.M1!, dayOfMonth: 5, minuteOfDay: 14 * 60, place: 'Phòng họp', agenda: 'Sinh hoạt định kỳ' });
+    const recurring = jobs.find((j) => j.name === 'recurring-meetings')!;
+    t.clock.set('2026-11-20T01:00:00Z'); // December 5 is 15 days away
+    expect(await recurring.run(deps)).toBe(0);
+    t.clock.set('2026-11-27T01:00:00Z');
+    expect(await recurring.run(deps)).toBe(1);
+    expect(await recurring.run(deps)).toBe(0);
+    const [meeting] = await t.db.all<{ id: number; starts_at: number }>(sql`SELECT id, starts_at FROM meetings`);
+    expect(new Date(Number(meeting!.starts_at)).toISOString()).toBe('2026-12-05T07:00:00.000Z'); // 14:00 in Vietnam
+    expect(await outbox(`meeting:${meeting!.id}:notice:%`)).toHaveLength(2);
+    t.clock.set('2026-12-28T01:00:00Z');
+    expect(await recurring.run(deps)).toBe(1);
+  });
+
   it('flags branches without their monthly meeting once, and nudges their secretaries once', async () => {
     // 21 December in Vietnam; no branch has a December meeting.
     t.clock.set('2026-12-21T01:00:00Z');

@@ -93,6 +93,18 @@ describe('a meeting from notice to minutes', () => {
   });
 });
 
+describe('anonymous feedback', () => {
+  it('leaves names out of the feedback of a unit that chose anonymity', async () => {
+    await t.services.setAnonymousFeedback({ unitCode: 'CB2', anonymous: true });
+    const { meetingId } = await meetingInTwoDays();
+    t.clock.advance(48 * HOUR);
+    await t.services.checkIn({ memberId: id.M3!, meetingId });
+    await t.services.submitFeedback({ memberId: id.M3!, meetingId, score: 4, comment: 'Cần chuẩn bị tài liệu sớm hơn' });
+    const summary = await t.services.feedbackSummary({ organiserId: id.M3!, meetingId });
+    expect(summary).toEqual({ count: 1, average: 4, comments: [{ author: null, text: 'Cần chuẩn bị tài liệu sớm hơn' }] });
+  });
+});
+
 describe('parseVietnamDateTime', () => {
   it('reads times typed in Vietnam time', () => {
     const now = new Date('2026-11-22T03:00:00Z');

@@ -16,6 +16,7 @@ import {
   meetingRateLevelPattern,
   meetingRatePattern,
   feedbackPattern,
+  meetingDocTogglePattern,
 } from '../callback-data';
 import { isOfficer } from '../commands';
 import type { BotContext } from '../context';
@@ -34,6 +35,36 @@ function requireOfficer(ctx: BotContext) {
 function requireMember(ctx: BotContext) {
   if (!ctx.member) throw new ServiceError('not_linked');
   return ctx.member;
+}
+
+interface DraftMeeting {
+  kind: MeetingKind;
+  startsAt: number;
+  place: string;
+  agenda: string;
+  docIds: number[];
+  recur: boolean;
+}
+
+/** The last step: preview, documents to attach, monthly recurrence, send. State stays in the prompt row. */
+async function showConfirm(ctx: BotContext, d: DraftMeeting) {
+  const member = requireOfficer(ctx);
+  await ctx.services.setChatPrompt({ channel, externalId: String(ctx.from!.id), kind: 'meeting_confirm', data: { ...d } }, ctx.actor);
+  const docs = (await ctx.services.listMemberDocuments({ memberId: member.memberId, page: 0 }, ctx.actor)).items;
+  const attached = docs.filter((doc) => d.docIds.includes(doc.id));
+  const preview = meetingTexts.notice({ kind: d.kind, unitName: member.unitName, startsAt: new Date(d.startsAt), place: d.place, agenda: d.agenda }, false, attached);
+  const keyboard = new InlineKeyboard();
+  for (const doc of docs) keyboard.text(meet.attachToggle(d.docIds.includes(doc.id), doc.number ?? doc.title ?? ''), callbackData.meetingDocToggle(doc.id)).row();
+  if (d.kind === 'dinh_ky') keyboard.text(meet.recurToggle(d.recur), callbackData.meetingRecurToggle).row();
+  keyboard.text(meet.send, callbackData.meetingSend).text(meet.cancel, callbackData.meetingCancel);
+  await showScreen(ctx, meet.confirm(preview), keyboard);
+}
+
+async function draftOrExpired(ctx: BotContext): Promise<DraftMeeting | null> {
+  const prompt = await ctx.services.getChatPrompt({ channel, externalId: String(ctx.from!.id) }, ctx.actor);
+  if (prompt?.kind === 'meeting_confirm') return prompt.data as unknown as DraftMeeting;
+  await ctx.answerCallbackQuery({ text: meet.expired, show_alert: true });
+  return null;
 }
 
 async function showMenu(ctx: BotContext) {
@@ -120,19 +151,38 @@ export function meetingsFeature() {
     await ctx.answerCallbackQuery();
     await showScreen(ctx, meet.askTime);
   });
+  feature.callbackQuery(meetingDocTogglePattern, async (ctx) => {
+    requireOfficer(ctx);
+    const d = await draftOrExpired(ctx);
+    if (!d) return;
+    const docId = Number(ctx.match[1]);
+    await ctx.answerCallbackQuery();
+    await showConfirm(ctx, { ...d, docIds: d.docIds.includes(docId) ? d.docIds.filter((x) => x !== docId) : [...d.docIds, docId] });
+  });
+  feature.callbackQuery(callbackData.meetingRecurToggle, async (ctx) => {
+    requireOfficer(ctx);
+    const d = await draftOrExpired(ctx);
+    if (!d) return;
+    await ctx.answerCallbackQuery();
+    await showConfirm(ctx, { ...d, recur: !d.recur });
+  });
   feature.callbackQuery(callbackData.meetingSend, async (ctx) => {
     const member = requireOfficer(ctx);
-    const prompt = await ctx.services.getChatPrompt({ channel, externalId: String(ctx.from.id) }, ctx.actor);
-    if (prompt?.kind !== 'meeting_confirm') {
-      await ctx.answerCallbackQuery({ text: meet.expired, show_alert: true });
-      return;
-    }
+    const d = await draftOrExpired(ctx);
+    if (!d) return;
     await ctx.services.clearChatPrompt({ channel, externalId: String(ctx.from.id) }, ctx.actor);
-    const d = prompt.data as { kind: MeetingKind; startsAt: number; place: string; agenda: string };
     const { meetingId } = await ctx.services.createMeeting(
-      { organiserId: member.memberId, kind: d.kind, startsAt: new Date(d.startsAt), place: d.place, agenda: d.agenda },
+      { organiserId: member.memberId, kind: d.kind, startsAt: new Date(d.startsAt), place: d.place, agenda: d.agenda, documentIds: d.docIds },
       ctx.actor,
     );
+    if (d.recur) {
+      // Day and time of the month in Vietnam time, from the first meeting.
+      const local = new Date(d.startsAt + 7 * 3600_000);
+      await ctx.services.createMeetingSeries(
+        { organiserId: member.memberId, dayOfMonth: local.getUTCDate(), minuteOfDay: local.getUTCHours() * 60 + local.getUTCMinutes(), place: d.place, agenda: d.agenda },
+        ctx.actor,
+      );
+    }
     const sent = await ctx.services.sendMeetingNotice(
       { meetingId, organiserId: member.memberId, progress: { channel, chatId: String(ctx.chat?.id ?? ctx.from.id) }, render: renderNotice },
       ctx.actor,
@@ -251,13 +301,7 @@ export function meetingsFeature() {
         return ask('meeting_agenda', { ...data, place: text }, meet.askAgenda);
       case 'meeting_agenda': {
         if (text.length > 3000) return void (await ctx.reply(meet.tooLong));
-        const d = { ...data, agenda: text } as { kind: MeetingKind; startsAt: number; place: string; agenda: string };
-        await ctx.services.setChatPrompt({ channel, externalId, kind: 'meeting_confirm', data: d }, ctx.actor);
-        const preview = meetingTexts.notice({ kind: d.kind, unitName: ctx.member.unitName, startsAt: new Date(d.startsAt), place: d.place, agenda: d.agenda }, false);
-        await ctx.reply(meet.confirm(preview), {
-          reply_markup: new InlineKeyboard().text(meet.send, callbackData.meetingSend).text(meet.cancel, callbackData.meetingCancel),
-        });
-        return;
+        return showConfirm(ctx, { ...(data as unknown as Omit<DraftMeeting, 'agenda' | 'docIds' | 'recur'>), agenda: text, docIds: [], recur: false });
       }
       default:
         return next();

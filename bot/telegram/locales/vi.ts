@@ -191,6 +191,8 @@ export const meet = {
   tooLong: 'Nội dung dài quá; đồng chí rút gọn giúp (địa điểm tối đa 300 ký tự, nội dung tối đa 3.000 ký tự).',
   confirm: (preview: string) => `Xem lại thông báo trước khi gửi:\n\n${preview}`,
   send: '📤 Gửi thông báo',
+  attachToggle: (on: boolean, label: string) => `${on ? '☑' : '☐'} 📎 Đính kèm ${label}`.slice(0, 60),
+  recurToggle: (on: boolean) => `${on ? '☑' : '☐'} 🔁 Lặp lại hằng tháng vào ngày và giờ này`,
   cancel: 'Hủy',
   cancelled: 'Đã hủy, chưa tạo cuộc họp nào.',
   sending: (queued: number, notLinked: number) =>

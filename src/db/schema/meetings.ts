@@ -1,4 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { documents } from './documents';
 import { members } from './members';
 import { units } from './units';
 
@@ -102,3 +103,34 @@ export const complianceFindings = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.unitId, t.rule, t.period] })],
 );
+
+/** Documents members should study before a meeting. */
+export const meetingDocuments = sqliteTable(
+  'meeting_documents',
+  {
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.documentId] })],
+);
+
+/** A regular meeting set once that recurs every month on the same day and time (Vietnam time). */
+export const meetingSeries = sqliteTable('meeting_series', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  unitId: integer('unit_id')
+    .notNull()
+    .references(() => units.id, { onDelete: 'cascade' }),
+  organiserId: integer('organiser_id')
+    .notNull()
+    .references(() => members.id, { onDelete: 'cascade' }),
+  dayOfMonth: integer('day_of_month').notNull(),
+  minuteOfDay: integer('minute_of_day').notNull(),
+  place: text('place').notNull(),
+  agenda: text('agenda').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+});

@@ -32,6 +32,8 @@ export const units = sqliteTable(
     type: text('type', { enum: unitTypes }),
     // Materialised path of ids ("/1/4/9/") so a subtree is one indexed LIKE query.
     path: text('path').notNull(),
+    /** The unit shows post-meeting feedback without names. */
+    anonymousFeedback: integer('anonymous_feedback', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },

@@ -15,7 +15,17 @@ export async function createMeeting({
   input,
 }: {
   ctx: ServiceContext;
-  input: { organiserId: number; unitId?: number; kind: MeetingKind; startsAt: Date; place: string; agenda: string; guideMemberIds?: number[] };
+  input: {
+    organiserId: number;
+    unitId?: number;
+    kind: MeetingKind;
+    startsAt: Date;
+    place: string;
+    agenda: string;
+    guideMemberIds?: number[];
+    /** Documents to study beforehand; they are published to the unit so every invitee can read them. */
+    documentIds?: number[];
+  };
 }): Promise<{ meetingId: number; invitees: number }> {
   const [organiser] = await ctx.db.all<{ unit_id: number }>(sql`SELECT unit_id FROM members WHERE id = ${input.organiserId}`);
   if (!organiser) throw new ServiceError('not_found', 'member not found');
@@ -31,11 +41,21 @@ export async function createMeeting({
   const [created] = await ctx.db.batch([
     ctx.db
       .insert(meetings)
-      .values({ unitId, kind: input.kind, startsAt: input.startsAt, place, agenda, createdByMemberId: input.organiserId, createdAt: now })
+      .values({
+        unitId,
+        kind: input.kind,
+        startsAt: input.startsAt,
+        place,
+        agenda,
+        createdByMemberId: input.organiserId,
+        anonymousFeedback: sql`(SELECT anonymous_feedback FROM units WHERE id = ${unitId})`,
+        createdAt: now,
+      })
       .returning({ id: meetings.id }),
   ]);
   const meetingId = created[0]!.id;
   const guides = JSON.stringify(input.guideMemberIds ?? []);
+  const docs = JSON.stringify(input.documentIds ?? []);
   const [members] = await ctx.db.batch([
     ctx.db.run(sql`
       INSERT INTO meeting_invitees (meeting_id, member_id, is_guide, attendance)
@@ -43,6 +63,12 @@ export async function createMeeting({
     ctx.db.run(sql`
       INSERT INTO meeting_invitees (meeting_id, member_id, is_guide)
       SELECT ${meetingId}, value, 1 FROM json_each(${guides}) WHERE value IN (SELECT id FROM members) ON CONFLICT DO NOTHING`),
+    ctx.db.run(sql`
+      INSERT INTO meeting_documents (meeting_id, document_id)
+      SELECT ${meetingId}, value FROM json_each(${docs}) WHERE value IN (SELECT id FROM documents) ON CONFLICT DO NOTHING`),
+    ctx.db.run(sql`
+      INSERT INTO document_units (document_id, unit_id, published_at)
+      SELECT value, ${unitId}, ${now.getTime()} FROM json_each(${docs}) WHERE value IN (SELECT id FROM documents) ON CONFLICT DO NOTHING`),
     auditStatement(ctx, { action: 'meeting.create', entity: 'meeting', entityId: meetingId }),
   ]);
   return { meetingId, invitees: members.rowsAffected };

@@ -4,11 +4,13 @@ import type { ServiceContext } from '../context';
 import { enqueueBroadcast, type OutgoingMessage } from '../outbox/enqueue-broadcast';
 import type { MeetingRow } from './meeting-access';
 import { type MeetingRules, vietnamMonth, vietnamMonthStart } from './meeting-rules';
+import type { NoticeRenderer } from './send-meeting-notice';
 
 type Rendered = { text: string; keyboard: OutboxKeyboard | null };
 
 /** Channel-specific rendering of the scheduled meeting messages (buttons differ per channel). */
 export interface MeetingMessages {
+  notice: NoticeRenderer;
   reminder(meeting: MeetingRow, hours: number): Rendered;
   nudge(meeting: MeetingRow, last: boolean): Rendered;
   noReplies(meeting: MeetingRow, names: string[]): Rendered;

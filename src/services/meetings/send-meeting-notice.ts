@@ -4,7 +4,24 @@ import type { ServiceContext } from '../context';
 import { enqueueBroadcast } from '../outbox/enqueue-broadcast';
 import { assertOfficerOf, loadMeeting, type MeetingRow } from './meeting-access';
 
-export type NoticeRenderer = (meeting: MeetingRow, invitee: { fullName: string; isGuide: boolean }) => { text: string; keyboard: OutboxKeyboard | null };
+export interface MeetingDocumentRef {
+  id: number;
+  number: string | null;
+  title: string | null;
+}
+
+export type NoticeRenderer = (
+  meeting: MeetingRow,
+  invitee: { fullName: string; isGuide: boolean },
+  documents: MeetingDocumentRef[],
+) => { text: string; keyboard: OutboxKeyboard | null };
+
+/** The documents attached to a meeting, in the order they were attached. */
+export async function meetingDocuments(ctx: ServiceContext, meetingId: number): Promise<MeetingDocumentRef[]> {
+  return ctx.db.all<MeetingDocumentRef>(sql`
+    SELECT d.id, d.number, d.title FROM meeting_documents md JOIN documents d ON d.id = md.document_id
+    WHERE md.meeting_id = ${meetingId} ORDER BY md.rowid`);
+}
 
 /**
  * Queues the notice for every linked invitee through the outbox (returns at once)
@@ -27,6 +44,7 @@ export async function sendMeetingNotice({
     LEFT JOIN channel_accounts a ON a.member_id = m.id AND a.blocked_at IS NULL
     WHERE i.meeting_id = ${meeting.id} ORDER BY m.full_name`);
   const linked = invitees.filter((i) => i.chat_id !== null);
+  const documents = await meetingDocuments(ctx, meeting.id);
   const notLinked = [...new Set(invitees.filter((i) => i.chat_id === null).map((i) => i.full_name))];
   const { broadcastId, queued } = await enqueueBroadcast({
     ctx,
@@ -41,7 +59,7 @@ export async function sendMeetingNotice({
         channel: i.channel!,
         chatId: i.chat_id!,
         dedupeKey: `meeting:${meeting.id}:notice:${i.member_id}:${i.channel}`,
-        ...render(meeting, { fullName: i.full_name, isGuide: Boolean(i.is_guide) }),
+        ...render(meeting, { fullName: i.full_name, isGuide: Boolean(i.is_guide) }, documents),
       })),
     },
   });
