@@ -34,6 +34,7 @@ export const cliText = {
   import units TỆP [--json]                Nhập cây đơn vị từ CSV/XLSX
   import members TỆP [--json]              Nhập danh sách đảng viên từ CSV/XLSX
   units list [--json]                      Liệt kê đơn vị
+  units guide MÃ_ĐƠN_VỊ MÃ_ĐẢNG_VIÊN        Phân công cấp ủy viên cấp trên dự, chỉ đạo sinh hoạt của đơn vị
   units anonymous-feedback MÃ on|off       Góp ý sau buổi họp của đơn vị không ghi tên (on) hoặc ghi tên (off)
   members list [--unit MÃ] [--json]        Liệt kê đảng viên (cả các đơn vị cấp dưới)
   invite --member MÃ | --unit MÃ [--ttl-hours N] [--json]
@@ -68,6 +69,8 @@ export const cliText = {
   membersImported: (s: { created: number; updated: number; moved: number; unchanged: number }) =>
     `Đã nhập đảng viên: ${s.created} mới, ${s.updated} cập nhật, ${s.moved} chuyển sinh hoạt, ${s.unchanged} không đổi.`,
   migrated: 'Cơ sở dữ liệu đã được cập nhật.',
+  guideAssigned: (unit: string, member: string) => `Đã phân công đảng viên ${member} dự sinh hoạt của ${unit}; các cuộc họp tạo từ nay sẽ mời đồng chí.`,
+  invalid: (m: string) => `Không thực hiện được: ${m}`,
   anonymousFeedback: (code: string, on: boolean) => `Đơn vị ${code}: góp ý sau buổi họp ${on ? 'không ghi tên' : 'có ghi tên'} (áp dụng cho các cuộc họp tạo từ nay).`,
   seeded: (done: boolean) => (done ? 'Đã tạo tổ chức mẫu.' : 'Cơ sở dữ liệu đã có dữ liệu; không tạo tổ chức mẫu.'),
   fileError: {

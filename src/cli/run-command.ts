@@ -91,6 +91,13 @@ export async function runCommand(args: string[], flags: CliFlags, config: Config
         print({ ok: true }, () => cliText.anonymousFeedback(code, value === 'on'));
         return 0;
       }
+      case 'units guide': {
+        const [, , unitCode, memberCode] = args;
+        if (!unitCode || !memberCode) throw new UsageError(cliText.usage);
+        await services.assignGuide({ unitCode, memberCode }, actor);
+        print({ ok: true }, () => cliText.guideAssigned(unitCode, memberCode));
+        return 0;
+      }
       case 'members list': {
         const members = await services.listMembers({ unitCode: flags.unit }, actor);
         print(members, () =>
@@ -117,6 +124,10 @@ export async function runCommand(args: string[], flags: CliFlags, config: Config
     }
     if (error instanceof TableFileError) {
       io.err(cliText.fileError[error.code](error.file));
+      return 1;
+    }
+    if (isServiceError(error, 'invalid_input')) {
+      io.err(cliText.invalid(error.message));
       return 1;
     }
     if (isServiceError(error, 'not_found')) {

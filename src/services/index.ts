@@ -36,7 +36,7 @@ import { showQuestion } from './quizzes/show-question';
 import { startAttempt } from './quizzes/start-attempt';
 import { listMembers } from './members/list-members';
 import { importUnits } from './units/import-units';
-import { listUnits, setAnonymousFeedback } from './units/list-units';
+import { assignGuide, listUnits, setAnonymousFeedback } from './units/list-units';
 import { claimUpdate, pruneProcessedUpdates, releaseUpdate } from './updates/claim-update';
 
 type Verb<I, O> = (args: { ctx: ServiceContext; input: I }) => Promise<O>;
@@ -59,6 +59,7 @@ export function createServices(deps: { db: Database; clock: Clock; summariser?: 
     listUnits: bind(listUnits as Verb<void, Awaited<ReturnType<typeof listUnits>>>),
     listMembers: bind(listMembers),
     setAnonymousFeedback: bind(setAnonymousFeedback),
+    assignGuide: bind(assignGuide),
     createInvites: bind(createInvites),
     checkInvite: bind(checkInvite),
     acceptInvite: bind(acceptInvite),

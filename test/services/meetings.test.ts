@@ -8,7 +8,7 @@ import { telegramLimits } from '../../src/services/outbox/channel-sender';
 import { parseVietnamDateTime } from '../../src/time';
 import { createFakeChannel } from '../helpers/fake-channel';
 import { HOUR, MINUTE } from '../helpers/fake-clock';
-import { smallRoster, smallTree } from '../helpers/tables';
+import { csv, smallRoster, smallTree } from '../helpers/tables';
 import { createTestDb, type TestDb } from '../helpers/test-db';
 
 const codeOf = (p: Promise<unknown>) =>
@@ -90,6 +90,17 @@ describe('a meeting from notice to minutes', () => {
     expect(after).toContain('Có mặt: 0/1');
     expect(after).toContain('Vắng có lý do (1): Lê Văn Cường (Ốm)');
     expect(await codeOf(t.services.markAttendance({ organiserId: id.M4!, meetingId, memberId: id.M3!, state: 'present' }))).toBe('forbidden');
+  });
+});
+
+describe('guides from a higher committee', () => {
+  it('invites a committee member assigned to the unit to each new meeting, as a guide', async () => {
+    await t.services.importMembers(csv('code,full_name,unit_code,role\nG1,Võ Thị Giang,CS1,cấp ủy viên\n'));
+    await expect(t.services.assignGuide({ unitCode: 'CB2', memberCode: 'M1' })).rejects.toMatchObject({ code: 'invalid_input' }); // a branch secretary, not above CB2
+    await t.services.assignGuide({ unitCode: 'CB2', memberCode: 'G1' });
+    const { meetingId } = await meetingInTwoDays();
+    const roster = await t.services.meetingRoster({ organiserId: id.M3!, meetingId });
+    expect(roster.people.filter((p) => p.isGuide).map((p) => p.fullName)).toEqual(['Võ Thị Giang']);
   });
 });
 

@@ -134,3 +134,18 @@ export const meetingSeries = sqliteTable('meeting_series', {
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 });
+
+/** Higher-committee members assigned to attend and guide a unit's meetings (dự sinh hoạt). */
+export const unitGuides = sqliteTable(
+  'unit_guides',
+  {
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    assignedAt: integer('assigned_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.memberId] })],
+);

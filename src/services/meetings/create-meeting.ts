@@ -60,9 +60,12 @@ export async function createMeeting({
     ctx.db.run(sql`
       INSERT INTO meeting_invitees (meeting_id, member_id, is_guide, attendance)
       SELECT ${meetingId}, m.id, 0, CASE WHEN m.exempt THEN 'exempt' END FROM members m JOIN units u ON u.id = m.unit_id WHERE ${scope}`),
+    // Guides: those named for this meeting and those assigned to the unit by a higher committee.
     ctx.db.run(sql`
       INSERT INTO meeting_invitees (meeting_id, member_id, is_guide)
-      SELECT ${meetingId}, value, 1 FROM json_each(${guides}) WHERE value IN (SELECT id FROM members) ON CONFLICT DO NOTHING`),
+      SELECT ${meetingId}, value, 1 FROM json_each(${guides}) WHERE value IN (SELECT id FROM members)
+      UNION SELECT ${meetingId}, member_id, 1 FROM unit_guides WHERE unit_id = ${unitId}
+      ON CONFLICT DO NOTHING`),
     ctx.db.run(sql`
       INSERT INTO meeting_documents (meeting_id, document_id)
       SELECT ${meetingId}, value FROM json_each(${docs}) WHERE value IN (SELECT id FROM documents) ON CONFLICT DO NOTHING`),
