@@ -10,6 +10,7 @@ import { type BotMode, health } from './http/health';
 import { telegramWebhook } from './http/telegram-webhook';
 import type { Logger } from './logger';
 import { createServices } from './services';
+import { defaultMeetingRules } from './services/meetings/meeting-rules';
 import { createOpenAiSummariser } from './services/documents/model-summariser';
 import type { Clock } from './services/context';
 
@@ -28,7 +29,7 @@ export function createApp(deps: AppDeps) {
   const services = createServices({ db: deps.db, clock: deps.clock, summariser });
   const { token, apiRoot, webhookSecret } = deps.config.telegram;
   const bot: Bot<BotContext> | null = token
-    ? createTelegramBot({ token, apiRoot, services, logger: deps.logger, botInfo: deps.botInfo })
+    ? createTelegramBot({ token, apiRoot, services, logger: deps.logger, botInfo: deps.botInfo, meetingRules: { ...defaultMeetingRules, ...deps.config.meetingRules } })
     : null;
   let botMode: BotMode = 'off';
 

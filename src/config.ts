@@ -55,6 +55,7 @@ const schema = z
               reminderHours: z.array(z.number().positive()).min(1),
               nudgeHours: z.array(z.number().positive()).min(1),
               feedbackAfterHours: z.number().positive(),
+              ratingCriteria: z.array(z.string().trim().min(2).max(60)).min(1).max(8),
             })
             .partial()
             .strict(),
@@ -83,7 +84,7 @@ export interface Config {
   inviteTtlHours: number;
   publicUrl?: string;
   /** Overrides of the default meeting frequencies and schedules (provinces set their own). */
-  meetingRules: Partial<Omit<MeetingRules, 'ratingLevels' | 'ratingCriteria'>>;
+  meetingRules: Partial<Omit<MeetingRules, 'ratingLevels'>>;
   /** Optional OpenAI-compatible endpoint that proposes summary wording. */
   summariser?: { baseUrl: string; apiKey?: string; model: string };
   telegram: {

@@ -30,7 +30,8 @@ export const callbackData = {
   meetingMark: (id: number, memberId: number, state: number) => `mt:m:${id}:${memberId}:${state}`,
   meetingMinutes: (id: number) => `mt:min:${id}`,
   meetingRate: (id: number) => `mt:rate:${id}`,
-  meetingRateLevel: (id: number, level: string) => `mt:r:${id}:${level}`,
+  meetingRateCriteria: (id: number, mask: number) => `mt:rc:${id}:${mask}`,
+  meetingRateLevel: (id: number, level: string, mask: number) => `mt:r:${id}:${level}:${mask}`,
   feedback: (meetingId: number, score: number) => `fb:${meetingId}:${score}`,
   meetingDocToggle: (documentId: number) => `mt:d:${documentId}`,
   meetingRecurToggle: 'mt:rec',
@@ -39,7 +40,8 @@ export const callbackData = {
 export const meetingDocTogglePattern = /^mt:d:(\d{1,9})$/;
 
 export const meetingRatePattern = /^mt:rate:(\d{1,9})$/;
-export const meetingRateLevelPattern = /^mt:r:(\d{1,9}):(tot|kha|trung_binh|kem)$/;
+export const meetingRateCriteriaPattern = /^mt:rc:(\d{1,9}):(\d{1,3})$/;
+export const meetingRateLevelPattern = /^mt:r:(\d{1,9}):(tot|kha|trung_binh|kem):(\d{1,3})$/;
 export const feedbackPattern = /^fb:(\d{1,9}):([1-5])$/;
 
 export const meetingKindPattern = /^mt:k:([a-z_]{2,20})$/;

@@ -2,6 +2,7 @@ import { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from '../../src/logger';
 import type { Services } from '../../src/services';
+import type { MeetingRules } from '../../src/services/meetings/meeting-rules';
 import type { BotContext } from './context';
 import { documentsFeature } from './features/documents';
 import { helpFeature } from './features/help';
@@ -22,6 +23,7 @@ export interface TelegramBotDeps {
   logger: Logger;
   /** Known bot identity: skips getMe (tests, and webhook requests never call it). */
   botInfo?: UserFromGetMe;
+  meetingRules: MeetingRules;
 }
 
 /** Builds the Telegram bot: error boundary → member loading → features → unhandled. */
@@ -30,6 +32,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot<BotContext> {
   bot.use((ctx, next) => {
     ctx.services = deps.services;
     ctx.logger = deps.logger;
+    ctx.meetingRules = deps.meetingRules;
     ctx.member = null;
     ctx.actor = 'telegram:anonymous';
     return next();

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTelegramChannelSender } from '../../bot/telegram/telegram-channel-sender';
 import { silentLogger } from '../../src/logger';
@@ -97,6 +98,18 @@ describe('/hop', () => {
     const minutes = t.api.sent().at(-1)!;
     expect(minutes).toContain('Có mặt: 1/2 đồng chí (50%)');
     expect(minutes).toContain('Vắng có lý do (1): Trần Thị Bình (Đi công tác Hà Nội)');
+
+    // Rating on the rubric: tick a criterion, choose a level; the attendance rate comes from the roll.
+    await t.post(textUpdate(secretary, '/hop'));
+    await tap(secretary, screen().buttons[0]);
+    await tap(secretary, screen().buttons.find((b) => b.text === '⭐ Đánh giá chất lượng buổi họp'));
+    await tap(secretary, screen().buttons.find((b) => b.text === '☐ Chuẩn bị chu đáo, gửi tài liệu trước'));
+    expect(screen().buttons.map((b) => b.text)).toContain('☑ Chuẩn bị chu đáo, gửi tài liệu trước');
+    await tap(secretary, screen().buttons.find((b) => b.text === 'Khá'));
+    expect(screen().text).toBe('Đã xếp loại: Khá. Tỷ lệ đảng viên dự: 50% (tính từ điểm danh).');
+    const [rated] = await t.db.all<{ rating: string; rating_details: string }>(sql`SELECT rating, rating_details FROM meetings`);
+    expect(rated?.rating).toBe('kha');
+    expect(JSON.parse(rated!.rating_details).criteria['Chuẩn bị chu đáo, gửi tài liệu trước']).toBe(true);
   });
 
   it('is for officers only, and refuses a member’s tap on attendance', async () => {

@@ -15,6 +15,7 @@ import {
   meetingOpenPattern,
   meetingRateLevelPattern,
   meetingRatePattern,
+  meetingRateCriteriaPattern,
   feedbackPattern,
   meetingDocTogglePattern,
 } from '../callback-data';
@@ -220,20 +221,32 @@ export function meetingsFeature() {
     for (const chunk of splitMessage(meetingTexts.minutes(roster))) await ctx.reply(chunk);
   });
 
-  feature.callbackQuery(meetingRatePattern, async (ctx) => {
+  // Rating: tick the rubric's criteria (the selection travels in the callback data), then a level.
+  const showRating = async (ctx: BotContext, meetingId: number, mask: number) => {
     const member = requireOfficer(ctx);
-    const meetingId = Number(ctx.match[1]);
     const summary = await ctx.services.feedbackSummary({ organiserId: member.memberId, meetingId }, ctx.actor);
     const keyboard = new InlineKeyboard();
-    for (const level of ['tot', 'kha', 'trung_binh', 'kem'] as const) keyboard.text(meetingTexts.ratingNames[level], callbackData.meetingRateLevel(meetingId, level));
+    ctx.meetingRules.ratingCriteria.forEach((label, i) => {
+      keyboard.text(`${mask & (1 << i) ? '☑' : '☐'} ${label}`, callbackData.meetingRateCriteria(meetingId, mask ^ (1 << i))).row();
+    });
+    for (const level of ['tot', 'kha', 'trung_binh', 'kem'] as const) keyboard.text(meetingTexts.ratingNames[level], callbackData.meetingRateLevel(meetingId, level, mask));
     keyboard.row().text(meet.back, callbackData.meetingOpen(meetingId));
-    await ctx.answerCallbackQuery();
     await showScreen(ctx, meet.rateAsk(summary), keyboard);
+  };
+  feature.callbackQuery(meetingRatePattern, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showRating(ctx, Number(ctx.match[1]), 0);
+  });
+  feature.callbackQuery(meetingRateCriteriaPattern, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showRating(ctx, Number(ctx.match[1]), Number(ctx.match[2]) & 0xff);
   });
   feature.callbackQuery(meetingRateLevelPattern, async (ctx) => {
     const member = requireOfficer(ctx);
     const level = ctx.match[2] as 'tot' | 'kha' | 'trung_binh' | 'kem';
-    const { attendanceRate } = await ctx.services.rateMeeting({ organiserId: member.memberId, meetingId: Number(ctx.match[1]), level }, ctx.actor);
+    const mask = Number(ctx.match[3]);
+    const criteria = Object.fromEntries(ctx.meetingRules.ratingCriteria.map((label, i) => [label, (mask & (1 << i)) !== 0]));
+    const { attendanceRate } = await ctx.services.rateMeeting({ organiserId: member.memberId, meetingId: Number(ctx.match[1]), level, criteria }, ctx.actor);
     await ctx.answerCallbackQuery();
     await showScreen(ctx, meet.rated(meetingTexts.ratingNames[level], attendanceRate));
   });

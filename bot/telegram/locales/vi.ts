@@ -219,7 +219,7 @@ export const meet = {
   rateAsk: (f: { count: number; average: number | null; comments: { author: string | null; text: string }[] }) =>
     `Góp ý của đảng viên: ${f.count} phiếu${f.average !== null ? `, điểm trung bình ${f.average.toFixed(1)}/5` : ''}.` +
     (f.comments.length > 0 ? `\n${f.comments.map((c) => `• ${c.author ? `${c.author}: ` : ''}${c.text}`).join('\n')}` : '') +
-    '\n\nĐồng chí xếp loại chất lượng buổi sinh hoạt (chuẩn bị, tỷ lệ đảng viên dự, nội dung, nguyên tắc, kết luận):',
+    '\n\nĐồng chí đánh dấu các tiêu chí đạt, rồi chọn mức xếp loại chất lượng buổi sinh hoạt:',
   rated: (level: string, rate: number) => `Đã xếp loại: ${level}. Tỷ lệ đảng viên dự: ${Math.round(rate * 100)}% (tính từ điểm danh).`,
   feedbackThanks: (score: number) =>
     `Cảm ơn đồng chí đã chấm ${score}/5. Nếu có góp ý, đồng chí gõ vào đây (không bắt buộc).`,

@@ -15,8 +15,9 @@ export interface MeetingRules {
   nudgeHours: number[];
   /** Feedback is asked this many hours after the start. */
   feedbackAfterHours: number;
-  /** Rating levels in order, with the criteria the secretary weighs. */
+  /** Rating levels in order. */
   ratingLevels: readonly ['tot', 'kha', 'trung_binh', 'kem'];
+  /** The organisation's rubric: the criteria (as shown to secretaries) weighed before choosing a level. */
   ratingCriteria: readonly string[];
 }
 
@@ -28,7 +29,13 @@ export const defaultMeetingRules: MeetingRules = {
   nudgeHours: [48, 6],
   feedbackAfterHours: 2,
   ratingLevels: ['tot', 'kha', 'trung_binh', 'kem'],
-  ratingCriteria: ['chuan_bi', 'ty_le_du', 'noi_dung', 'nguyen_tac', 'ket_luan'],
+  ratingCriteria: [
+    'Chuẩn bị chu đáo, gửi tài liệu trước',
+    'Tỷ lệ đảng viên dự đạt yêu cầu',
+    'Nội dung thiết thực, đúng trọng tâm',
+    'Giữ đúng nguyên tắc, phát huy dân chủ',
+    'Kết luận rõ ràng, được biểu quyết',
+  ],
 };
 
 /** Year and month (1–12) of a moment in Vietnam time. */
