@@ -30,8 +30,10 @@ export function parseVietnamDateTime(text: string, now: Date): Date | null {
   const [hour, minute] = [Number(time[1]), time[2] ? Number(time[2]) : 0];
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return null;
   // Vietnam has no daylight saving: UTC+7 all year.
-  const utc = Date.UTC(year, month - 1, day, hour - 7, minute);
+  let utc = Date.UTC(year, month - 1, day, hour - 7, minute);
   const check = new Date(utc + 7 * 3600_000);
   if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return null;
+  // "05/01" typed in late December means next January.
+  if (!date[3] && utc < now.getTime() - 86_400_000) utc = Date.UTC(year + 1, month - 1, day, hour - 7, minute);
   return new Date(utc);
 }

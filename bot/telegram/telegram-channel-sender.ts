@@ -10,7 +10,14 @@ export function createTelegramChannelSender(api: Api): ChannelSender {
       if (error.error_code >= 500) return { kind: 'transient', reason: `telegram ${error.error_code}` };
       return { kind: 'invalid', reason: error.description.slice(0, 120) };
     }
-    if (error instanceof HttpError) return { kind: 'transient', reason: 'network' };
+    if (error instanceof HttpError) {
+      // A refused or unresolved connection never reached Telegram: safe to retry. Anything
+      // else (timeout, reset) may have delivered the message: do not send it again.
+      const code = (error.error as { code?: string } | undefined)?.code ?? '';
+      return ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'].includes(code)
+        ? { kind: 'transient', reason: `network ${code}` }
+        : { kind: 'uncertain', reason: 'network' };
+    }
     return { kind: 'transient', reason: error instanceof Error ? error.name : 'error' };
   };
   return {

@@ -48,7 +48,7 @@ export async function runJob(job: Job, deps: JobDeps): Promise<void> {
     const result = await job.run(deps);
     deps.logger.info(`job ${job.name} done`, { ms: Date.now() - started, result: typeof result === 'object' ? result : { count: result } });
   } catch (error) {
-    deps.logger.error(`job ${job.name} failed`, { error: error instanceof Error ? error.name : 'error', reason: error instanceof Error ? error.message.slice(0, 200) : undefined });
+    deps.logger.error(`job ${job.name} failed`, { error: error instanceof Error ? error.name : 'error' });
   }
 }
 

@@ -13,6 +13,25 @@ export const meetingKindNames: Record<MeetingKind, string> = {
   khac: 'Cuộc họp',
 };
 
+/** The default rubric's criteria (an organisation may set its own in MEETING_RULES). */
+export const defaultRatingCriteria = [
+  'Chuẩn bị chu đáo, gửi tài liệu trước',
+  'Tỷ lệ đảng viên dự đạt yêu cầu',
+  'Nội dung thiết thực, đúng trọng tâm',
+  'Giữ đúng nguyên tắc, phát huy dân chủ',
+  'Kết luận rõ ràng, được biểu quyết',
+];
+
+/** Titles of the broadcasts meetings start, as their starters see them in progress reports. */
+export const broadcastTitles = {
+  notice: (unit: string) => `Thông báo họp ${unit}`,
+  reminder: (unit: string) => `Nhắc họp ${unit}`,
+  nudge: (unit: string) => `Nhắc trả lời ${unit}`,
+  noReplies: (unit: string) => `Chưa trả lời ${unit}`,
+  feedback: (unit: string) => `Góp ý buổi họp ${unit}`,
+  compliance: (unit: string) => `Nhắc lịch sinh hoạt ${unit}`,
+};
+
 export const attendanceNames: Record<AttendanceState, string> = {
   present: 'Có mặt',
   late: 'Đến muộn',

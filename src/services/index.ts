@@ -6,7 +6,7 @@ import { ServiceError } from './errors';
 import { seedDemoIfEmpty } from './demo/seed-demo';
 import { getDocumentDetails, listDocuments } from './documents/document-details';
 import { importDocument } from './documents/import-document';
-import { listMemberDocuments } from './documents/list-member-documents';
+import { listMemberDocuments, listReadableDocuments } from './documents/list-member-documents';
 import { confirmStudy, openMemberDocument, readMemberSection } from './documents/read-member-document';
 import { searchDocuments } from './documents/search-documents';
 import { studyCoverage } from './documents/study-coverage';
@@ -73,6 +73,7 @@ export function createServices(deps: { db: Database; clock: Clock; summariser?: 
     listDocuments: bind(listDocuments as Verb<void, Awaited<ReturnType<typeof listDocuments>>>),
     getDocumentDetails: bind(getDocumentDetails),
     listMemberDocuments: bind(listMemberDocuments),
+    listReadableDocuments: bind(listReadableDocuments),
     openMemberDocument: bind(openMemberDocument),
     readMemberSection: bind(readMemberSection),
     confirmStudy: bind(confirmStudy),

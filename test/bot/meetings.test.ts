@@ -59,7 +59,9 @@ describe('/hop', () => {
     preview = screen();
     expect(preview.text).toContain('📎 Tài liệu cần nghiên cứu trước:\n• Số 02-NQ/ĐUK');
     expect(preview.buttons.map((b) => b.text)).toEqual(expect.arrayContaining(['☑ 📎 Đính kèm 02-NQ/ĐUK', '☑ 🔁 Lặp lại hằng tháng vào ngày và giờ này']));
-    await tap(secretary, preview.buttons.find((b) => b.text === '📤 Gửi thông báo'));
+    const send = preview.buttons.find((b) => b.text === '📤 Gửi thông báo');
+    await Promise.all([tap(secretary, send), tap(secretary, send)]); // a double tap creates one meeting
+    expect(await t.count('meetings')).toBe(1);
     expect(await t.count('meeting_series')).toBe(1);
     expect(screen().text).toContain('Đang gửi thông báo cho 2 đồng chí');
 
@@ -109,7 +111,7 @@ describe('/hop', () => {
     expect(screen().text).toBe('Đã xếp loại: Khá. Tỷ lệ đảng viên dự: 50% (tính từ điểm danh).');
     const [rated] = await t.db.all<{ rating: string; rating_details: string }>(sql`SELECT rating, rating_details FROM meetings`);
     expect(rated?.rating).toBe('kha');
-    expect(JSON.parse(rated!.rating_details).criteria['Chuẩn bị chu đáo, gửi tài liệu trước']).toBe(true);
+    expect(JSON.parse(rated!.rating_details).criteria[0]).toEqual({ label: 'Chuẩn bị chu đáo, gửi tài liệu trước', met: true });
   });
 
   it('is for officers only, and refuses a member’s tap on attendance', async () => {

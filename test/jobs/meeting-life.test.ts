@@ -78,7 +78,7 @@ describe('a meeting’s life on a fake clock', () => {
     expect(await t.services.rateMeeting({ organiserId: id.M1!, meetingId, level: 'kha' })).toEqual({ attendanceRate: 0.5 });
     const [rated] = await t.db.all<{ rating: string; rating_details: string }>(sql`SELECT rating, rating_details FROM meetings WHERE id = ${meetingId}`);
     expect(rated?.rating).toBe('kha');
-    expect(JSON.parse(rated!.rating_details)).toEqual({ criteria: {}, attendanceRate: 0.5 });
+    expect(JSON.parse(rated!.rating_details)).toEqual({ criteria: [], attendanceRate: 0.5 });
   });
 
   it('creates and announces a recurring monthly meeting ten days ahead, once a month', async () => {

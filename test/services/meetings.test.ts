@@ -93,6 +93,18 @@ describe('a meeting from notice to minutes', () => {
   });
 });
 
+describe('attachments', () => {
+  it('refuses to attach a document the organiser may not read, creating nothing', async () => {
+    const text = 'ĐẢNG ỦY KHỐI\nSố 31-NQ/ĐUK\n\nNGHỊ QUYẾT\nvề việc thử\n\nI. MỤC TIÊU\n1. Phấn đấu 100% đảng viên học tập.\n';
+    const { documentId } = await t.services.importDocument({ text, sourceName: 'x.txt', unitCodes: ['CBCS'] });
+    const startsAt = new Date(t.clock.now().getTime() + 48 * HOUR);
+    const forged = t.services.createMeeting({ organiserId: id.M3!, kind: 'dinh_ky', startsAt, place: 'P', agenda: 'A', documentIds: [documentId] });
+    expect(await codeOf(forged)).toBe('not_found');
+    expect(await t.count('meetings')).toBe(0);
+    expect(await t.count('document_units')).toBe(1);
+  });
+});
+
 describe('guides from a higher committee', () => {
   it('invites a committee member assigned to the unit to each new meeting, as a guide', async () => {
     await t.services.importMembers(csv('code,full_name,unit_code,role\nG1,Võ Thị Giang,CS1,cấp ủy viên\n'));
@@ -120,7 +132,8 @@ describe('parseVietnamDateTime', () => {
   it('reads times typed in Vietnam time', () => {
     const now = new Date('2026-11-22T03:00:00Z');
     expect(parseVietnamDateTime('20/12/2026 14:00', now)?.toISOString()).toBe('2026-12-20T07:00:00.000Z');
-    expect(parseVietnamDateTime('14h30 ngày 5/1', now)?.toISOString()).toBe('2026-01-05T07:30:00.000Z');
+    expect(parseVietnamDateTime('14h30 ngày 5/1', now)?.toISOString()).toBe('2027-01-05T07:30:00.000Z'); // no year, already past: next year
+    expect(parseVietnamDateTime('25/11 08:00', now)?.toISOString()).toBe('2026-11-25T01:00:00.000Z');
     expect(parseVietnamDateTime('31/2/2027 08:00', now)).toBeNull();
     expect(parseVietnamDateTime('mai nhé', now)).toBeNull();
   });

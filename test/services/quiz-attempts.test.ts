@@ -227,8 +227,11 @@ describe('contests', () => {
     t.clock.set(new Date(opensAt.getTime() + 1000));
     await takeContest('M1', contestId, 3, 30);
     expect(await codeOf(t.services.startAttempt({ memberId: member.M1!, contestId }))).toBe('no_attempts_left');
+    const late = await t.services.startAttempt({ memberId: member.M2!, contestId });
     t.clock.set(new Date(opensAt.getTime() + 2 * 86_400_000));
     expect(await codeOf(t.services.startAttempt({ memberId: member.M2!, contestId }))).toBe('contest_closed');
+    // An attempt left open past the close no longer counts new answers.
+    expect(await codeOf(t.services.answerQuestion({ memberId: member.M2!, attemptId: late.attemptId, position: 0, displayed: [0] }))).toBe('contest_closed');
   });
 });
 

@@ -51,7 +51,7 @@ interface DraftMeeting {
 async function showConfirm(ctx: BotContext, d: DraftMeeting) {
   const member = requireOfficer(ctx);
   await ctx.services.setChatPrompt({ channel, externalId: String(ctx.from!.id), kind: 'meeting_confirm', data: { ...d } }, ctx.actor);
-  const docs = (await ctx.services.listMemberDocuments({ memberId: member.memberId, page: 0 }, ctx.actor)).items;
+  const docs = await ctx.services.listReadableDocuments({ memberId: member.memberId, limit: 8 }, ctx.actor);
   const attached = docs.filter((doc) => d.docIds.includes(doc.id));
   const preview = meetingTexts.notice({ kind: d.kind, unitName: member.unitName, startsAt: new Date(d.startsAt), place: d.place, agenda: d.agenda }, false, attached);
   const keyboard = new InlineKeyboard();
@@ -171,7 +171,11 @@ export function meetingsFeature() {
     const member = requireOfficer(ctx);
     const d = await draftOrExpired(ctx);
     if (!d) return;
-    await ctx.services.clearChatPrompt({ channel, externalId: String(ctx.from.id) }, ctx.actor);
+    // Only the tap that removes the draft creates the meeting: a double tap creates nothing more.
+    if (!(await ctx.services.clearChatPrompt({ channel, externalId: String(ctx.from.id) }, ctx.actor))) {
+      await ctx.answerCallbackQuery();
+      return;
+    }
     const { meetingId } = await ctx.services.createMeeting(
       { organiserId: member.memberId, kind: d.kind, startsAt: new Date(d.startsAt), place: d.place, agenda: d.agenda, documentIds: d.docIds },
       ctx.actor,
@@ -245,7 +249,7 @@ export function meetingsFeature() {
     const member = requireOfficer(ctx);
     const level = ctx.match[2] as 'tot' | 'kha' | 'trung_binh' | 'kem';
     const mask = Number(ctx.match[3]);
-    const criteria = Object.fromEntries(ctx.meetingRules.ratingCriteria.map((label, i) => [label, (mask & (1 << i)) !== 0]));
+    const criteria = ctx.meetingRules.ratingCriteria.map((label, i) => ({ label, met: (mask & (1 << i)) !== 0 }));
     const { attendanceRate } = await ctx.services.rateMeeting({ organiserId: member.memberId, meetingId: Number(ctx.match[1]), level, criteria }, ctx.actor);
     await ctx.answerCallbackQuery();
     await showScreen(ctx, meet.rated(meetingTexts.ratingNames[level], attendanceRate));

@@ -48,7 +48,7 @@ async function sendQuestion(ctx: BotContext, attemptId: number, mask = 0) {
 function feedbackText(f: AnswerFeedback) {
   const verdict = f.isCorrect ? quiz.correct : f.timedOut ? quiz.timedOut(letters(f.correctDisplayed)) : quiz.wrong(letters(f.correctDisplayed));
   const lines = [
-    `Câu ${f.position + 1}/${f.total}: ${f.questionText}`,
+    quiz.answeredQuestion(f.position, f.total, f.questionText),
     f.options.map((o, i) => `${quiz.letter(i)}. ${o}`).join('\n'),
     verdict + (!f.isCorrect && f.chosenDisplayed.length > 0 ? ` ${quiz.yourChoice(letters(f.chosenDisplayed))}` : ''),
     quiz.explanation(f.explanation),
@@ -164,15 +164,15 @@ export function quizzesFeature() {
   feature.callbackQuery(leaderboardPattern, async (ctx) => {
     const member = requireMember(ctx);
     const contestId = Number(ctx.match[1]);
-    // Only contests the member may enter are listed; the board shows their own unit's subtree.
+    // Only contests the member may enter, and only entrants of the member's own unit (data scope).
     const open = await ctx.services.listOpenQuizzes({ memberId: member.memberId }, ctx.actor);
     if (!open.contests.some((c) => c.contestId === contestId)) throw new ServiceError('not_found');
-    const board = await ctx.services.contestLeaderboard({ contestId, limit: 20 }, ctx.actor);
+    const board = await ctx.services.contestLeaderboard({ contestId, unitCode: member.unitCode, limit: 20 }, ctx.actor);
     const lines = board.rows.map((r) =>
       quiz.leaderboardLine({ rank: r.rank, name: r.fullName, unit: r.unitName, correct: r.correct, total: r.total, minutes: Math.floor(r.durationSeconds / 60), seconds: r.durationSeconds % 60 }),
     );
     await ctx.answerCallbackQuery();
-    await ctx.reply(splitMessage(`${quiz.leaderboardHeader(board.title, board.entrants, board.perfectEntrants)}\n\n${lines.join('\n')}`)[0]!);
+    await ctx.reply(splitMessage(`${quiz.leaderboardHeader(board.title, member.unitName, board.entrants, board.perfectEntrants)}\n\n${lines.join('\n')}`)[0]!);
   });
 
   // A bare number right after a contest that asks for a prediction is the prediction.

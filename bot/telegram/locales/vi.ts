@@ -146,6 +146,7 @@ export const quiz = {
     `Câu ${p.position + 1}/${p.total}\n\n${p.text}\n\n${p.options.map((o, i) => `${letter(i)}. ${o}`).join('\n')}\n\n` +
     (p.multiple ? 'Có thể có nhiều đáp án đúng: bấm chọn các đáp án rồi bấm "Xác nhận".' : 'Bấm chữ cái của đáp án đồng chí chọn.') +
     (p.timeLimitSeconds && p.deadline ? `\n⏱ Thời gian: ${p.timeLimitSeconds} giây (trả lời trước ${p.deadline}).` : ''),
+  answeredQuestion: (position: number, total: number, text: string) => `Câu ${position + 1}/${total}: ${text}`,
   confirmChoice: '✔ Xác nhận',
   pickAtLeastOne: 'Đồng chí chọn ít nhất một đáp án rồi bấm Xác nhận.',
   correct: '✅ Đúng rồi!',
@@ -170,8 +171,8 @@ export const quiz = {
     'Câu hỏi phụ (dùng để xếp hạng khi bằng điểm): theo đồng chí, có bao nhiêu người trả lời đúng tất cả các câu? Đồng chí gõ một con số, ví dụ: 25',
   predictionSaved: (n: number) => `Đã ghi nhận dự đoán của đồng chí: ${n} người.`,
   predictionInvalid: 'Đồng chí gõ một số nguyên, ví dụ: 25',
-  leaderboardHeader: (title: string, entrants: number, perfect: number) =>
-    `🏆 Bảng xếp hạng: ${title}\n${entrants} người dự thi, ${perfect} người đúng tất cả.`,
+  leaderboardHeader: (title: string, unit: string, entrants: number, perfect: number) =>
+    `🏆 Bảng xếp hạng: ${title} — ${unit}\nToàn cuộc thi: ${entrants} người dự thi, ${perfect} người đúng tất cả.`,
   leaderboardLine: (p: { rank: number; name: string; unit: string; correct: number; total: number; minutes: number; seconds: number }) =>
     `${p.rank}. ${p.name} (${p.unit}) — ${p.correct}/${p.total} câu, ${p.minutes > 0 ? `${p.minutes} phút ` : ''}${p.seconds} giây`,
   noContests: 'Hiện chưa có cuộc thi nào đang mở cho đồng chí.',

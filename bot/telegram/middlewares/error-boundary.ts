@@ -13,15 +13,14 @@ export async function errorBoundary(ctx: BotContext, next: NextFunction): Promis
   } catch (error) {
     const text = isServiceError(error) ? errorMessages[error.code] : errorMessages.generic;
     if (!isServiceError(error)) {
-      ctx.logger.error('telegram handler failed', {
-        updateId: ctx.update.update_id,
-        error: error instanceof Error ? error.name : typeof error,
-        reason: error instanceof Error ? error.message.slice(0, 200) : undefined,
-      });
+      ctx.logger.error('telegram handler failed', { updateId: ctx.update.update_id, error: error instanceof Error ? error.name : typeof error });
     }
     try {
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
-      else if (ctx.chat) await ctx.reply(text);
+      if (ctx.callbackQuery) {
+        // A handler may have answered the tap already; then the answer goes into the chat.
+        const answered = await ctx.answerCallbackQuery({ text, show_alert: true }).then(() => true, () => false);
+        if (!answered && ctx.chat) await ctx.reply(text);
+      } else if (ctx.chat) await ctx.reply(text);
     } catch {
       // The answer itself failed (chat gone, API down): nothing more to tell the user.
     }

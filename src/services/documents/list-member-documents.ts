@@ -65,3 +65,10 @@ export async function listMemberDocuments({
     total,
   };
 }
+
+/** The newest documents a member may read, without recording anything (for choosing attachments). */
+export async function listReadableDocuments({ ctx, input }: { ctx: ServiceContext; input: { memberId: number; limit: number } }) {
+  return ctx.db.all<{ id: number; number: string | null; title: string | null }>(sql`
+    SELECT d.id, d.number, d.title FROM documents d WHERE ${memberMayRead(input.memberId, sql`d.id`)}
+    ORDER BY coalesce(d.issued_at, '') DESC, d.id DESC LIMIT ${input.limit}`);
+}

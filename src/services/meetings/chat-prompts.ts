@@ -31,6 +31,8 @@ export async function getChatPrompt({
   return { kind: row.kind, data: JSON.parse(row.data) as Record<string, unknown> };
 }
 
-export async function clearChatPrompt({ ctx, input }: { ctx: ServiceContext; input: { channel: string; externalId: string } }): Promise<void> {
-  await ctx.db.run(sql`DELETE FROM chat_prompts WHERE channel = ${input.channel} AND external_id = ${input.externalId}`);
+/** Removes the prompt; true only for the one caller that removed it (a double tap gets false). */
+export async function clearChatPrompt({ ctx, input }: { ctx: ServiceContext; input: { channel: string; externalId: string } }): Promise<boolean> {
+  const result = await ctx.db.run(sql`DELETE FROM chat_prompts WHERE channel = ${input.channel} AND external_id = ${input.externalId}`);
+  return result.rowsAffected > 0;
 }

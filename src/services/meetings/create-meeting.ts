@@ -3,6 +3,7 @@ import { type MeetingKind, meetings } from '../../db/schema';
 import { auditStatement } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
+import { memberMayRead } from '../documents/document-access';
 import { assertOfficerOf } from './meeting-access';
 
 /**
@@ -35,6 +36,14 @@ export async function createMeeting({
   const place = input.place.normalize('NFC').trim();
   const agenda = input.agenda.normalize('NFC').trim();
   if (!place || place.length > 300 || !agenda || agenda.length > 3000) throw new ServiceError('invalid_input', 'place and agenda');
+  // Only documents the organiser may read can be attached (and so published to the unit).
+  const readable = (input.documentIds ?? []).length === 0 ? [] : (
+    await ctx.db.all<{ id: number }>(sql`
+      SELECT d.id FROM documents d WHERE d.id IN (SELECT value FROM json_each(${JSON.stringify(input.documentIds)}))
+        AND ${memberMayRead(input.organiserId, sql`d.id`)}`)
+  ).map((r) => r.id);
+  if (readable.length !== (input.documentIds ?? []).length) throw new ServiceError('not_found', 'document not found');
+  const docs = JSON.stringify(readable);
   const now = ctx.clock.now();
   // A party-committee meeting (đảng bộ) gathers the whole subtree; others the unit itself.
   const scope = input.kind === 'dang_bo' ? sql`u.path LIKE (SELECT path FROM units WHERE id = ${unitId}) || '%'` : sql`u.id = ${unitId}`;
@@ -55,7 +64,7 @@ export async function createMeeting({
   ]);
   const meetingId = created[0]!.id;
   const guides = JSON.stringify(input.guideMemberIds ?? []);
-  const docs = JSON.stringify(input.documentIds ?? []);
+  // The invitee rows need the new id; if writing them fails, the meeting is removed again.
   const [members] = await ctx.db.batch([
     ctx.db.run(sql`
       INSERT INTO meeting_invitees (meeting_id, member_id, is_guide, attendance)
@@ -73,6 +82,9 @@ export async function createMeeting({
       INSERT INTO document_units (document_id, unit_id, published_at)
       SELECT value, ${unitId}, ${now.getTime()} FROM json_each(${docs}) WHERE value IN (SELECT id FROM documents) ON CONFLICT DO NOTHING`),
     auditStatement(ctx, { action: 'meeting.create', entity: 'meeting', entityId: meetingId }),
-  ]);
+  ]).catch(async (error: unknown) => {
+    await ctx.db.run(sql`DELETE FROM meetings WHERE id = ${meetingId}`);
+    throw error;
+  });
   return { meetingId, invitees: members.rowsAffected };
 }

@@ -57,15 +57,15 @@ export async function rateMeeting({
   input,
 }: {
   ctx: ServiceContext;
-  /** `criteria`: the rubric's criteria, each met or not. */
-  input: { organiserId: number; meetingId: number; level: 'tot' | 'kha' | 'trung_binh' | 'kem'; criteria?: Record<string, boolean> };
+  /** `criteria`: the rubric's criteria as worded when rated, each met or not (history keeps the wording). */
+  input: { organiserId: number; meetingId: number; level: 'tot' | 'kha' | 'trung_binh' | 'kem'; criteria?: { label: string; met: boolean }[] };
 }): Promise<{ attendanceRate: number }> {
   if (!defaultMeetingRules.ratingLevels.includes(input.level)) throw new ServiceError('invalid_input', 'level');
   const roster = await meetingRoster({ ctx, input: { organiserId: input.organiserId, meetingId: input.meetingId } });
   const counted = roster.people.filter((p) => !p.isGuide && p.attendance !== 'exempt');
   const present = counted.filter((p) => p.attendance === 'present' || p.attendance === 'late').length;
   const attendanceRate = counted.length === 0 ? 0 : present / counted.length;
-  const details = { criteria: input.criteria ?? {}, attendanceRate };
+  const details = { criteria: input.criteria ?? [], attendanceRate };
   await ctx.db.run(sql`
     UPDATE meetings SET rating = ${input.level}, rating_details = ${JSON.stringify(details)}, rated_at = ${ctx.clock.now().getTime()}
     WHERE id = ${input.meetingId}`);

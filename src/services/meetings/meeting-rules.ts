@@ -1,3 +1,5 @@
+import { defaultRatingCriteria } from '../../locales/vi-meetings';
+
 /**
  * How often units must meet and how meetings are rated. The defaults follow the
  * documents (DOMAIN.md); provinces set their own, so callers may pass other rules.
@@ -29,13 +31,7 @@ export const defaultMeetingRules: MeetingRules = {
   nudgeHours: [48, 6],
   feedbackAfterHours: 2,
   ratingLevels: ['tot', 'kha', 'trung_binh', 'kem'],
-  ratingCriteria: [
-    'Chuẩn bị chu đáo, gửi tài liệu trước',
-    'Tỷ lệ đảng viên dự đạt yêu cầu',
-    'Nội dung thiết thực, đúng trọng tâm',
-    'Giữ đúng nguyên tắc, phát huy dân chủ',
-    'Kết luận rõ ràng, được biểu quyết',
-  ],
+  ratingCriteria: defaultRatingCriteria,
 };
 
 /** Year and month (1–12) of a moment in Vietnam time. */

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { OutboxKeyboard } from '../../db/schema';
+import { broadcastTitles } from '../../locales/vi-meetings';
 import type { ServiceContext } from '../context';
 import { enqueueBroadcast, type OutgoingMessage } from '../outbox/enqueue-broadcast';
 import type { MeetingRow } from './meeting-access';
@@ -67,7 +68,7 @@ export async function queueMeetingReminders({ ctx, input }: { ctx: ServiceContex
     const due = hours.find((h) => left <= h); // the closest reminder whose time has come
     if (due === undefined) continue;
     const recipients = await ctx.db.all<Recipient>(linkedInvitees(meeting.id, sql`AND coalesce(i.reply, '') <> 'excused'`));
-    queued += await queueOnce(ctx, 'meeting_reminder', `Nhắc họp ${meeting.unit_name}`, (r) => `meeting:${meeting.id}:remind${due}:${r.member_id}`, recipients, () => input.messages.reminder(meeting, due));
+    queued += await queueOnce(ctx, 'meeting_reminder', broadcastTitles.reminder(meeting.unit_name), (r) => `meeting:${meeting.id}:remind${due}:${r.member_id}`, recipients, () => input.messages.reminder(meeting, due));
   }
   return queued;
 }
@@ -82,7 +83,7 @@ export async function queueReplyNudges({ ctx, input }: { ctx: ServiceContext; in
     if (due === undefined) continue;
     const last = due === hours[0];
     const silent = await ctx.db.all<Recipient>(linkedInvitees(meeting.id, sql`AND i.reply IS NULL AND i.is_guide = 0`));
-    queued += await queueOnce(ctx, 'meeting_nudge', `Nhắc trả lời ${meeting.unit_name}`, (r) => `meeting:${meeting.id}:nudge${due}:${r.member_id}`, silent, () => input.messages.nudge(meeting, last));
+    queued += await queueOnce(ctx, 'meeting_nudge', broadcastTitles.nudge(meeting.unit_name), (r) => `meeting:${meeting.id}:nudge${due}:${r.member_id}`, silent, () => input.messages.nudge(meeting, last));
     if (last) {
       const names = await ctx.db.all<{ full_name: string }>(sql`
         SELECT m.full_name FROM meeting_invitees i JOIN members m ON m.id = i.member_id
@@ -91,7 +92,7 @@ export async function queueReplyNudges({ ctx, input }: { ctx: ServiceContext; in
       const organisers = await ctx.db.all<Recipient>(sql`
         SELECT m.id AS member_id, a.channel, a.chat_id FROM meetings mt JOIN members m ON m.id = mt.created_by_member_id
         JOIN channel_accounts a ON a.member_id = m.id WHERE mt.id = ${meeting.id}`);
-      queued += await queueOnce(ctx, 'meeting_nudge', `Chưa trả lời ${meeting.unit_name}`, (r) => `meeting:${meeting.id}:noreplies:${r.member_id}`, organisers, () =>
+      queued += await queueOnce(ctx, 'meeting_nudge', broadcastTitles.noReplies(meeting.unit_name), (r) => `meeting:${meeting.id}:noreplies:${r.member_id}`, organisers, () =>
         input.messages.noReplies(meeting, names.map((n) => n.full_name)),
       );
     }
@@ -109,7 +110,7 @@ export async function queueFeedbackRequests({ ctx, input }: { ctx: ServiceContex
   for (const r of rows) {
     const meeting = { ...r, starts_at: Number(r.starts_at) };
     const attendees = await ctx.db.all<Recipient>(linkedInvitees(meeting.id, sql`AND i.attendance IN ('present', 'late')`));
-    queued += await queueOnce(ctx, 'meeting_feedback', `Góp ý buổi họp ${meeting.unit_name}`, (x) => `meeting:${meeting.id}:feedback:${x.member_id}`, attendees, () => input.messages.feedbackRequest(meeting));
+    queued += await queueOnce(ctx, 'meeting_feedback', broadcastTitles.feedback(meeting.unit_name), (x) => `meeting:${meeting.id}:feedback:${x.member_id}`, attendees, () => input.messages.feedbackRequest(meeting));
   }
   return queued;
 }
@@ -148,7 +149,7 @@ export async function checkMeetingCompliance({ ctx, input }: { ctx: ServiceConte
       SELECT m.id AS member_id, a.channel, a.chat_id FROM members m JOIN channel_accounts a ON a.member_id = m.id
       WHERE m.unit_id = ${f.unitId} AND m.role IN ('secretary', 'deputy_secretary')`);
     const unitName = branches.find((b) => b.id === f.unitId)!.name;
-    await queueOnce(ctx, 'compliance', `Nhắc lịch sinh hoạt ${unitName}`, (r) => `compliance:${f.unitId}:${f.rule}:${period}:${r.member_id}`, secretaries, () =>
+    await queueOnce(ctx, 'compliance', broadcastTitles.compliance(unitName), (r) => `compliance:${f.unitId}:${f.rule}:${period}:${r.member_id}`, secretaries, () =>
       input.messages.complianceNudge(unitName, f.rule, period),
     );
   }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { OutboxKeyboard } from '../../db/schema';
+import { broadcastTitles } from '../../locales/vi-meetings';
 import type { ServiceContext } from '../context';
 import { enqueueBroadcast } from '../outbox/enqueue-broadcast';
 import { assertOfficerOf, loadMeeting, type MeetingRow } from './meeting-access';
@@ -50,7 +51,7 @@ export async function sendMeetingNotice({
     ctx,
     input: {
       kind: 'meeting_notice',
-      title: `Thông báo họp ${meeting.unit_name}`,
+      title: broadcastTitles.notice(meeting.unit_name),
       createdByMemberId: input.organiserId,
       progress: input.progress ?? null,
       notLinked: notLinked.length,

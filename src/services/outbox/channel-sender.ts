@@ -6,7 +6,9 @@ export type SendResult =
   | { kind: 'rate_limited'; retryAfterSeconds: number }
   | { kind: 'blocked'; reason: string }
   | { kind: 'invalid'; reason: string }
-  | { kind: 'transient'; reason: string };
+  | { kind: 'transient'; reason: string }
+  /** The request may have reached the channel (timeout, connection dropped): never resent. */
+  | { kind: 'uncertain'; reason: string };
 
 /** The port a channel (Telegram, Zalo) implements for the outbox sender. */
 export interface ChannelSender {

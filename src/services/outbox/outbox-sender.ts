@@ -70,6 +70,9 @@ export function createOutboxSender(deps: {
       case 'invalid':
         await ctx.db.run(sql`UPDATE outbox_messages SET status = 'failed', last_error = ${result.reason} WHERE id = ${row.id}`);
         return;
+      case 'uncertain':
+        await ctx.db.run(sql`UPDATE outbox_messages SET status = 'uncertain', last_error = ${result.reason} WHERE id = ${row.id}`);
+        return;
       case 'transient': {
         const attempts = row.attempts + 1;
         if (attempts >= limits.maxAttempts) {

@@ -5,6 +5,8 @@ import { loadAttempt } from './attempt-state';
 
 /** Network and a slow tap should not cost an older member their answer. */
 const graceMs = 3000;
+/** An attempt started before the close may finish the question in hand, not run on for hours. */
+const contestGraceMs = 10 * 60_000;
 
 export interface AnswerFeedback {
   position: number;
@@ -66,6 +68,10 @@ export async function answerQuestion({
     return feedback(JSON.parse(stored.chosen) as number[], Boolean(stored.is_correct), Boolean(stored.timed_out), true, a.finishedAt !== null);
   }
   if (a.finishedAt !== null) throw new ServiceError('attempt_finished');
+  if (a.contestId !== null) {
+    const [c] = await ctx.db.all<{ closes_at: number }>(sql`SELECT closes_at FROM contests WHERE id = ${a.contestId}`);
+    if (c && ctx.clock.now().getTime() > Number(c.closes_at) + contestGraceMs) throw new ServiceError('contest_closed');
+  }
   if (input.position !== a.answered) throw new ServiceError('question_stale');
   if (input.displayed.length === 0 || input.displayed.some((d) => !Number.isInteger(d) || d < 0 || d >= order.length)) {
     throw new ServiceError('invalid_input', 'unknown option');
