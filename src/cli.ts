@@ -29,6 +29,7 @@ async function main() {
       closes: { type: 'string' },
       attempts: { type: 'string' },
       prediction: { type: 'boolean', default: false },
+      confirm: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });

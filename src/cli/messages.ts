@@ -37,6 +37,10 @@ export const cliText = {
   units guide MÃ_ĐƠN_VỊ MÃ_ĐẢNG_VIÊN        Phân công cấp ủy viên cấp trên dự, chỉ đạo sinh hoạt của đơn vị
   units anonymous-feedback MÃ on|off       Góp ý sau buổi họp của đơn vị không ghi tên (on) hoặc ghi tên (off)
   members list [--unit MÃ] [--json]        Liệt kê đảng viên (cả các đơn vị cấp dưới)
+  member export MÃ                         Xuất (JSON) mọi dữ liệu đang lưu về một đảng viên
+  member erase MÃ --confirm                Xóa dữ liệu cá nhân của một đảng viên (giữ số liệu tổng hợp)
+  backup TỆP                               Sao lưu cơ sở dữ liệu (chạy được khi máy chủ đang hoạt động)
+  restore TỆP                              Khôi phục từ bản sao lưu (dừng máy chủ trước)
   invite --member MÃ | --unit MÃ [--ttl-hours N] [--json]
                                            Tạo mã mời liên kết Telegram (CSV cho cả đơn vị)
   doc import TỆP [--unit MÃ,MÃ] [--replace] [--json]
@@ -69,6 +73,16 @@ export const cliText = {
   membersImported: (s: { created: number; updated: number; moved: number; unchanged: number }) =>
     `Đã nhập đảng viên: ${s.created} mới, ${s.updated} cập nhật, ${s.moved} chuyển sinh hoạt, ${s.unchanged} không đổi.`,
   migrated: 'Cơ sở dữ liệu đã được cập nhật.',
+  backedUp: (file: string) => `Đã sao lưu vào ${file}.`,
+  restored: (file: string) => `Đã khôi phục từ ${file}. Khởi động lại máy chủ.`,
+  backupError: {
+    remote: 'Chỉ sao lưu/khôi phục được cơ sở dữ liệu dạng tệp (file:); với máy chủ libSQL/Turso hãy dùng công cụ của máy chủ.',
+    exists: 'Tệp đích đã tồn tại; chọn tên khác để không ghi đè.',
+    not_found: 'Không tìm thấy tệp sao lưu.',
+    corrupt: 'Tệp sao lưu hỏng hoặc không phải cơ sở dữ liệu của Chibo; chưa khôi phục gì.',
+  },
+  eraseNeedsConfirm: (code: string) => `Thao tác này xóa dữ liệu cá nhân của đảng viên ${code} và không hoàn tác được. Thêm --confirm để thực hiện.`,
+  erased: (code: string, id: number) => `Đã xóa dữ liệu cá nhân của đảng viên ${code} (nay là #${id}); số liệu tổng hợp của đơn vị được giữ nguyên.`,
   guideAssigned: (unit: string, member: string) => `Đã phân công đảng viên ${member} dự sinh hoạt của ${unit}; các cuộc họp tạo từ nay sẽ mời đồng chí.`,
   invalid: (m: string) => `Không thực hiện được: ${m}`,
   anonymousFeedback: (code: string, on: boolean) => `Đơn vị ${code}: góp ý sau buổi họp ${on ? 'không ghi tên' : 'có ghi tên'} (áp dụng cho các cuộc họp tạo từ nay).`,

@@ -6,6 +6,7 @@ import { systemClock } from '../services/context';
 import { isServiceError } from '../services/errors';
 import { ImportRejectedError } from '../services/roster/table';
 import { formatDateTime } from '../time';
+import { BackupError, backupDatabase, restoreDatabase } from './backup';
 import { runDocCommand } from './doc-commands';
 import { runQuizCommand } from './quiz-commands';
 import { cliText, formatProblem, roleNames, statusNames, unitKindNames } from './messages';
@@ -29,6 +30,7 @@ export interface CliFlags {
   closes?: string;
   attempts?: string;
   prediction?: boolean;
+  confirm?: boolean;
   unit?: string;
   member?: string;
   'ttl-hours'?: string;
@@ -44,6 +46,18 @@ const actor = 'cli';
 /** Runs one admin command against the configured database; returns the exit code. */
 export async function runCommand(args: string[], flags: CliFlags, config: Config, io: CliOutput): Promise<number> {
   const [command, sub, file] = args;
+  if (command === 'restore') {
+    if (!sub) throw new UsageError(cliText.usage);
+    try {
+      await restoreDatabase(config.databaseUrl, sub);
+    } catch (error) {
+      if (!(error instanceof BackupError)) throw error;
+      io.err(cliText.backupError[error.code]);
+      return 1;
+    }
+    io.out(cliText.restored(sub));
+    return 0;
+  }
   const { client, db } = await openDatabase(config.databaseUrl, config.databaseAuthToken);
   try {
     await migrateDatabase(db);
@@ -52,6 +66,17 @@ export async function runCommand(args: string[], flags: CliFlags, config: Config
     const print = (value: unknown, text: () => string) => io.out(flags.json ? JSON.stringify(value, null, 2) : text());
 
     if (command === 'doc') return await runDocCommand(args.slice(1), flags, services, io);
+    if (command === 'backup') {
+      if (!sub) throw new UsageError(cliText.usage);
+      try {
+        print({ file: await backupDatabase(db, config.databaseUrl, sub) }, () => cliText.backedUp(sub));
+      } catch (error) {
+        if (!(error instanceof BackupError)) throw error;
+        io.err(cliText.backupError[error.code]);
+        return 1;
+      }
+      return 0;
+    }
     if (command === 'quiz' || command === 'contest') return await runQuizCommand(command, args.slice(1), flags, services, io);
     switch (`${command} ${sub ?? ''}`.trim()) {
       case 'migrate':
@@ -96,6 +121,23 @@ export async function runCommand(args: string[], flags: CliFlags, config: Config
         if (!unitCode || !memberCode) throw new UsageError(cliText.usage);
         await services.assignGuide({ unitCode, memberCode }, actor);
         print({ ok: true }, () => cliText.guideAssigned(unitCode, memberCode));
+        return 0;
+      }
+      case 'member export': {
+        const [, , code] = args;
+        if (!code) throw new UsageError(cliText.usage);
+        io.out(JSON.stringify(await services.exportMemberData({ memberCode: code }, actor), null, 2));
+        return 0;
+      }
+      case 'member erase': {
+        const [, , code] = args;
+        if (!code) throw new UsageError(cliText.usage);
+        if (!flags.confirm) {
+          io.err(cliText.eraseNeedsConfirm(code));
+          return 1;
+        }
+        const { memberId } = await services.eraseMemberData({ memberCode: code }, actor);
+        print({ ok: true, memberId }, () => cliText.erased(code, memberId));
         return 0;
       }
       case 'members list': {

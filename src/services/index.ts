@@ -35,6 +35,7 @@ import { questionStats, quizResults } from './quizzes/quiz-stats';
 import { showQuestion } from './quizzes/show-question';
 import { startAttempt } from './quizzes/start-attempt';
 import { listMembers } from './members/list-members';
+import { eraseMemberData, exportMemberData } from './members/member-data';
 import { importUnits } from './units/import-units';
 import { assignGuide, listUnits, setAnonymousFeedback } from './units/list-units';
 import { claimUpdate, pruneProcessedUpdates, releaseUpdate } from './updates/claim-update';
@@ -59,6 +60,8 @@ export function createServices(deps: { db: Database; clock: Clock; summariser?: 
     listUnits: bind(listUnits as Verb<void, Awaited<ReturnType<typeof listUnits>>>),
     listMembers: bind(listMembers),
     setAnonymousFeedback: bind(setAnonymousFeedback),
+    exportMemberData: bind(exportMemberData),
+    eraseMemberData: bind(eraseMemberData),
     assignGuide: bind(assignGuide),
     createInvites: bind(createInvites),
     checkInvite: bind(checkInvite),

@@ -88,3 +88,27 @@ describe('admin CLI', () => {
     expect(wrong.stderr).toContain('Lệnh không đúng');
   });
 });
+
+describe('backup, restore and data rights from the CLI', () => {
+  it('backs up, refuses a bad backup, restores a good one', async () => {
+    const backup = join(dir, 'backup.db');
+    expect((await cli('backup', backup)).code).toBe(0);
+    expect((await cli('backup', backup)).stderr).toContain('đã tồn tại');
+    await cli('member', 'erase', 'D2', '--confirm');
+    expect(JSON.parse((await cli('members', 'list', '--json')).stdout).map((m: { code: string }) => m.code)).not.toContain('D2');
+    writeFileSync(join(dir, 'junk.db'), 'not a database');
+    const junk = await cli('restore', join(dir, 'junk.db'));
+    expect(junk.code).toBe(1);
+    expect(junk.stderr).toContain('hỏng');
+    expect((await cli('restore', backup)).code).toBe(0);
+    expect(JSON.parse((await cli('members', 'list', '--json')).stdout).map((m: { code: string }) => m.code)).toContain('D2');
+  });
+
+  it('asks for --confirm before erasing, and exports a member as JSON', async () => {
+    const refused = await cli('member', 'erase', 'D1');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('--confirm');
+    const exported = JSON.parse((await cli('member', 'export', 'D1')).stdout) as { member: { full_name: string } };
+    expect(exported.member.full_name).toBe('Võ Thị Hạnh');
+  });
+});
