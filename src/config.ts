@@ -51,6 +51,8 @@ const schema = z
             .object({
               regularEveryMonths: z.number().int().min(1).max(12),
               thematicEveryMonths: z.number().int().min(1).max(12),
+              committeeEveryMonths: z.number().int().min(1).max(12),
+              partyCommitteeEveryMonths: z.number().int().min(1).max(12),
               warnFromDay: z.number().int().min(1).max(28),
               reminderHours: z.array(z.number().positive()).min(1),
               nudgeHours: z.array(z.number().positive()).min(1),

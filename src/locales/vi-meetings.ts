@@ -67,10 +67,16 @@ export const meetingTexts = {
   feedbackRequest: (m: { kind: MeetingKind; unitName: string; startsAt: Date }) =>
     `📝 Đồng chí đánh giá giúp buổi ${meetingKindNames[m.kind].toLowerCase()} ${m.unitName} ngày ${formatDateTime(m.startsAt)}: ` +
     'bấm từ 1 (chưa tốt) đến 5 (rất tốt). Sau đó đồng chí có thể gõ góp ý.',
-  complianceNudge: (unitName: string, rule: string, period: string) =>
-    rule === 'regular_monthly'
-      ? `📌 ${unitName} chưa có lịch sinh hoạt định kỳ tháng ${period.slice(5)}/${period.slice(0, 4)}. Đồng chí gõ /hop để lên lịch.`
-      : `📌 ${unitName} chưa tổ chức sinh hoạt chuyên đề trong kỳ này (ít nhất 6 tháng một lần). Đồng chí gõ /hop để lên lịch.`,
+  complianceNudge: (unitName: string, rule: string, period: string) => {
+    const month = `${period.slice(5)}/${period.slice(0, 4)}`;
+    const what: Record<string, string> = {
+      regular_monthly: `chưa có lịch sinh hoạt định kỳ tháng ${month}`,
+      thematic: 'chưa tổ chức sinh hoạt chuyên đề trong kỳ này',
+      committee_monthly: `chưa có lịch họp cấp ủy tháng ${month}`,
+      party_committee: 'chưa tổ chức hội nghị đảng bộ trong kỳ này',
+    };
+    return `📌 ${unitName} ${what[rule] ?? 'chưa tổ chức đủ các cuộc họp theo quy định'}. Đồng chí gõ /hop để lên lịch.`;
+  },
   ratingNames: { tot: 'Tốt', kha: 'Khá', trung_binh: 'Trung bình', kem: 'Kém' } as Record<'tot' | 'kha' | 'trung_binh' | 'kem', string>,
   openDocument: (number: string | null) => `📄 Đọc ${number ?? 'tài liệu'}`,
   attend: '✅ Tham dự',

@@ -100,15 +100,20 @@ describe('a meeting’s life on a fake clock', () => {
     // 21 December in Vietnam; no branch has a December meeting.
     t.clock.set('2026-12-21T01:00:00Z');
     const compliance = jobs.find((j) => j.name === 'meeting-compliance')!;
-    expect(await compliance.run(deps)).toEqual({ findings: 6, recorded: 6 }); // 3 branches × (monthly + thematic, December closes the half-year)
-    expect(await compliance.run(deps)).toEqual({ findings: 6, recorded: 0 });
+    // 3 branches × (monthly + thematic, as December closes the half-year) + CS1 (đảng bộ cơ sở) × (committee + general meeting).
+    expect(await compliance.run(deps)).toEqual({ findings: 8, recorded: 8 });
+    expect(await compliance.run(deps)).toEqual({ findings: 8, recorded: 0 });
+    t.clock.set('2026-12-10T01:00:00Z'); // before the warning day: nothing flagged yet
+    expect(await compliance.run(deps)).toEqual({ findings: 0, recorded: 0 });
     const findings = await t.db.all<{ code: string; rule: string; period: string }>(sql`
       SELECT u.code, f.rule, f.period FROM compliance_findings f JOIN units u ON u.id = f.unit_id ORDER BY u.code, f.rule`);
     expect(findings.filter((f) => f.rule === 'regular_monthly').map((f) => f.code)).toEqual(['CB1', 'CB2', 'CBCS']);
+    expect(findings.filter((f) => f.code === 'CS1').map((f) => f.rule)).toEqual(['committee_monthly', 'party_committee']);
     expect(findings.every((f) => f.period === '2026-12')).toBe(true);
     const nudges = await outbox('compliance:%');
-    // Secretaries and deputies of the three branches (M1, M3, M5), one message per finding.
+    // Secretaries and deputies of the three branches (M1, M3, M5), one message per finding (CS1 has none).
     expect(new Set(nudges.map((n) => n.dedupe_key.split(':').at(-1)))).toEqual(new Set([String(id.M1), String(id.M3), String(id.M5)]));
+    expect(nudges).toHaveLength(6);
     expect(nudges.filter((n) => n.text.includes('tháng 12/2026'))).toHaveLength(3);
   });
 });

@@ -9,6 +9,10 @@ export interface MeetingRules {
   regularEveryMonths: number;
   /** Branches hold a thematic meeting at least every N months (6; some documents ask 3). */
   thematicEveryMonths: number;
+  /** A grassroots committee's own committee (cấp ủy cơ sở) meets every N months (1). */
+  committeeEveryMonths: number;
+  /** A grassroots party committee (đảng bộ cơ sở) holds its general meeting every N months (6: twice a year). */
+  partyCommitteeEveryMonths: number;
   /** From this day of the month a missing regular meeting is flagged. */
   warnFromDay: number;
   /** Reminder offsets before the start. */
@@ -26,6 +30,8 @@ export interface MeetingRules {
 export const defaultMeetingRules: MeetingRules = {
   regularEveryMonths: 1,
   thematicEveryMonths: 6,
+  committeeEveryMonths: 1,
+  partyCommitteeEveryMonths: 6,
   warnFromDay: 20,
   reminderHours: [24, 1],
   nudgeHours: [48, 6],

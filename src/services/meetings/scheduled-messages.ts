@@ -116,28 +116,34 @@ export async function queueFeedbackRequests({ ctx, input }: { ctx: ServiceContex
 }
 
 /**
- * The daily compliance check: branches with no regular meeting this month (from the
- * warning day on) or no thematic meeting in the last N months get a finding, recorded
- * once for the dashboard, and their secretaries a nudge.
+ * The daily compliance check. Each rule asks a kind of unit to hold a kind of meeting at
+ * least once per window of N months (windows end in months divisible by N; monthly rules
+ * every month). From the warning day of a window's last month, a unit with none gets a
+ * finding, recorded once for the dashboard, and its secretaries a nudge.
  */
 export async function checkMeetingCompliance({ ctx, input }: { ctx: ServiceContext; input: { messages: MeetingMessages; rules: MeetingRules } }) {
   const { year, month, day } = vietnamMonth(ctx.clock.now());
-  const monthStart = vietnamMonthStart(year, month);
-  const nextMonthStart = vietnamMonthStart(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1);
-  const thematicFrom = vietnamMonthStart(year, month - input.rules.thematicEveryMonths + 1);
   const period = `${year}-${String(month).padStart(2, '0')}`;
-  const branches = await ctx.db.all<{ id: number; name: string; regular: number; thematic: number }>(sql`
-    SELECT u.id, u.name,
-      EXISTS (SELECT 1 FROM meetings m WHERE m.unit_id = u.id AND m.kind = 'dinh_ky' AND m.status = 'scheduled'
-              AND m.starts_at >= ${monthStart} AND m.starts_at < ${nextMonthStart}) AS regular,
-      EXISTS (SELECT 1 FROM meetings m WHERE m.unit_id = u.id AND m.kind = 'chuyen_de' AND m.status = 'scheduled'
-              AND m.starts_at >= ${thematicFrom} AND m.starts_at < ${nextMonthStart}) AS thematic
-    FROM units u WHERE u.kind IN ('chi_bo_co_so', 'chi_bo_truc_thuoc')`);
-  const findings: { unitId: number; rule: string }[] = [];
-  for (const b of branches) {
-    if (!b.regular && day >= input.rules.warnFromDay) findings.push({ unitId: b.id, rule: 'regular_monthly' });
-    // Flag the thematic meeting in the last month of its window, when it is still possible to hold one.
-    if (!b.thematic && month % input.rules.thematicEveryMonths === 0 && day >= input.rules.warnFromDay) findings.push({ unitId: b.id, rule: 'thematic' });
+  const branches = ['chi_bo_co_so', 'chi_bo_truc_thuoc'];
+  const rules = [
+    { rule: 'regular_monthly', unitKinds: branches, meetingKind: 'dinh_ky', every: input.rules.regularEveryMonths },
+    { rule: 'thematic', unitKinds: branches, meetingKind: 'chuyen_de', every: input.rules.thematicEveryMonths },
+    { rule: 'committee_monthly', unitKinds: ['dang_bo_co_so'], meetingKind: 'chi_uy', every: input.rules.committeeEveryMonths },
+    { rule: 'party_committee', unitKinds: ['dang_bo_co_so'], meetingKind: 'dang_bo', every: input.rules.partyCommitteeEveryMonths },
+  ];
+  if (day < input.rules.warnFromDay) return { findings: 0, recorded: 0 };
+  const windowEnd = vietnamMonthStart(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1);
+  const findings: { unitId: number; unitName: string; rule: string }[] = [];
+  for (const r of rules) {
+    if (month % r.every !== 0) continue;
+    const windowStart = vietnamMonthStart(year, month - r.every + 1);
+    const missing = await ctx.db.all<{ id: number; name: string }>(sql`
+      SELECT u.id, u.name FROM units u
+      WHERE u.kind IN (SELECT value FROM json_each(${JSON.stringify(r.unitKinds)}))
+        AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.unit_id = u.id AND m.kind = ${r.meetingKind} AND m.status = 'scheduled'
+                        AND m.starts_at >= ${windowStart} AND m.starts_at < ${windowEnd})
+      ORDER BY u.path`);
+    for (const u of missing) findings.push({ unitId: u.id, unitName: u.name, rule: r.rule });
   }
   let recorded = 0;
   for (const f of findings) {
@@ -148,9 +154,8 @@ export async function checkMeetingCompliance({ ctx, input }: { ctx: ServiceConte
     const secretaries = await ctx.db.all<Recipient>(sql`
       SELECT m.id AS member_id, a.channel, a.chat_id FROM members m JOIN channel_accounts a ON a.member_id = m.id
       WHERE m.unit_id = ${f.unitId} AND m.role IN ('secretary', 'deputy_secretary')`);
-    const unitName = branches.find((b) => b.id === f.unitId)!.name;
-    await queueOnce(ctx, 'compliance', broadcastTitles.compliance(unitName), (r) => `compliance:${f.unitId}:${f.rule}:${period}:${r.member_id}`, secretaries, () =>
-      input.messages.complianceNudge(unitName, f.rule, period),
+    await queueOnce(ctx, 'compliance', broadcastTitles.compliance(f.unitName), (r) => `compliance:${f.unitId}:${f.rule}:${period}:${r.member_id}`, secretaries, () =>
+      input.messages.complianceNudge(f.unitName, f.rule, period),
     );
   }
   return { findings: findings.length, recorded };
