@@ -7,6 +7,12 @@ const optionalText = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+const days = z
+  .string()
+  .regex(/^[1-9]\d*$/, 'must be a whole number of days')
+  .transform(Number)
+  .optional();
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -35,6 +41,8 @@ const schema = z
     SUMMARY_API_URL: optionalText.pipe(z.url().optional()),
     SUMMARY_API_KEY: optionalText,
     SUMMARY_MODEL: z.string().trim().default('gpt-4o-mini'),
+    RETENTION_FEEDBACK_COMMENT_DAYS: optionalText.pipe(days),
+    RETENTION_QUIZ_ANSWER_DAYS: optionalText.pipe(days),
     MEETING_RULES: optionalText.pipe(
       z
         .string()
@@ -87,6 +95,8 @@ export interface Config {
   publicUrl?: string;
   /** Overrides of the default meeting frequencies and schedules (provinces set their own). */
   meetingRules: Partial<Omit<MeetingRules, 'ratingLevels'>>;
+  /** How long personal free text and answer detail are kept (unset: kept). */
+  retention: { feedbackCommentDays?: number; quizAnswerDays?: number };
   /** Optional OpenAI-compatible endpoint that proposes summary wording. */
   summariser?: { baseUrl: string; apiKey?: string; model: string };
   telegram: {
@@ -120,6 +130,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     inviteTtlHours: c.INVITE_TTL_HOURS,
     publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
     meetingRules: c.MEETING_RULES ?? {},
+    retention: { feedbackCommentDays: c.RETENTION_FEEDBACK_COMMENT_DAYS, quizAnswerDays: c.RETENTION_QUIZ_ANSWER_DAYS },
     summariser: c.SUMMARY_API_URL ? { baseUrl: c.SUMMARY_API_URL, apiKey: c.SUMMARY_API_KEY, model: c.SUMMARY_MODEL } : undefined,
     telegram: {
       token: c.TELEGRAM_BOT_TOKEN,

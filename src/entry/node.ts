@@ -77,7 +77,7 @@ async function main() {
   }
 
   // Scheduled jobs: the registry's cron expressions in UTC, plus one catch-up run now.
-  const jobDeps = { ctx: { db, clock: systemClock, actor: 'job' }, messages: telegramMeetingMessages, rules: { ...defaultMeetingRules, ...config.meetingRules }, logger };
+  const jobDeps = { ctx: { db, clock: systemClock, actor: 'job' }, messages: telegramMeetingMessages, rules: { ...defaultMeetingRules, ...config.meetingRules }, retention: config.retention, logger };
   const tasks = jobs.map((job) => cron.schedule(job.cron, () => runJob(job, jobDeps), { timezone: 'UTC', noOverlap: true, name: job.name }));
   void runAllJobs(jobDeps);
 

@@ -9,10 +9,12 @@ import {
   queueReplyNudges,
 } from '../services/meetings/scheduled-messages';
 import { scheduleRecurringMeetings } from '../services/meetings/recurring-meetings';
+import { applyRetention, type RetentionSettings } from '../services/retention';
 import { pruneProcessedUpdates } from '../services/updates/claim-update';
 
 export interface JobDeps {
   ctx: ServiceContext;
+  retention?: RetentionSettings;
   messages: MeetingMessages;
   rules: MeetingRules;
   logger: Logger;
@@ -39,6 +41,7 @@ export const jobs: Job[] = [
   // 08:00 in Vietnam.
   { name: 'meeting-compliance', cron: '0 1 * * *', run: (d) => checkMeetingCompliance({ ctx: d.ctx, input: d }) },
   { name: 'prune-processed-updates', cron: '30 20 * * *', run: (d) => pruneProcessedUpdates({ ctx: d.ctx, input: { days: 7 } }) },
+  { name: 'retention', cron: '45 20 * * *', run: (d) => applyRetention({ ctx: d.ctx, input: d.retention ?? {} }) },
 ];
 
 /** Runs one job, logging its outcome; a failing job never takes the process down. */

@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { telegramMeetingMessages } from '../../bot/telegram/meeting-messages';
+import { jobs } from '../../src/jobs/registry';
+import { silentLogger } from '../../src/logger';
+import { defaultMeetingRules } from '../../src/services/meetings/meeting-rules';
 import { HOUR } from '../helpers/fake-clock';
 import { smallQuizSet } from '../helpers/quiz-fixtures';
 import { smallRoster, smallTree } from '../helpers/tables';
@@ -31,6 +35,19 @@ beforeEach(async () => {
   await t.services.submitFeedback({ memberId: id.M2!, meetingId, score: 4, comment: 'Ý kiến riêng' });
 });
 afterEach(() => t.close());
+
+describe('retention', () => {
+  it('drops feedback comments and answer detail past their retention, keeping scores', async () => {
+    const retention = jobs.find((j) => j.name === 'retention')!;
+    const deps = { ctx: { db: t.db, clock: t.clock, actor: 'job' }, messages: telegramMeetingMessages, rules: defaultMeetingRules, logger: silentLogger };
+    expect(await retention.run({ ...deps, retention: {} })).toEqual({ comments: 0, answers: 0 });
+    t.clock.advance(31 * 86_400_000);
+    expect(await retention.run({ ...deps, retention: { feedbackCommentDays: 30 } })).toEqual({ comments: 1, answers: 0 });
+    const [feedback] = await t.db.all<{ score: number; comment: string | null }>(sql`SELECT score, comment FROM meeting_feedback`);
+    expect(feedback).toEqual({ score: 4, comment: null });
+    expect(await t.count('quiz_answers')).toBe(1); // the attempt is unfinished: nothing to drop
+  });
+});
 
 describe('member data rights', () => {
   it('exports everything held on a member', async () => {
