@@ -37,7 +37,9 @@ import { startAttempt } from './quizzes/start-attempt';
 import { listMembers } from './members/list-members';
 import { eraseMemberData, exportMemberData } from './members/member-data';
 import { importUnits } from './units/import-units';
-import { assignGuide, listUnits, setAnonymousFeedback } from './units/list-units';
+import { assignGuide } from './units/assign-guide';
+import { listUnits } from './units/list-units';
+import { setAnonymousFeedback } from './units/set-anonymous-feedback';
 import { claimUpdate, pruneProcessedUpdates, releaseUpdate } from './updates/claim-update';
 
 type Verb<I, O> = (args: { ctx: ServiceContext; input: I }) => Promise<O>;
