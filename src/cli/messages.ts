@@ -8,6 +8,13 @@ import type { RowProblem } from '../services/roster/table';
 
 // Every text the admin CLI prints, in Vietnamese (NFC).
 
+/** Why a service refused input (ServiceError details.reason). */
+const invalidReasons: Record<string, string> = {
+  guide_not_above: 'người được phân công phải là cấp ủy viên của đơn vị cấp trên',
+  closes_before_opens: 'thời điểm đóng phải sau thời điểm mở',
+  bad_attempts: 'số lượt dự thi phải là số nguyên dương',
+};
+
 const problemText: Record<RowProblem['code'], string> = {
   missing_column: 'thiếu cột bắt buộc',
   required: 'chưa có giá trị (bắt buộc)',
@@ -84,7 +91,7 @@ export const cliText = {
   eraseNeedsConfirm: (code: string) => `Thao tác này xóa dữ liệu cá nhân của đảng viên ${code} và không hoàn tác được. Thêm --confirm để thực hiện.`,
   erased: (code: string, id: number) => `Đã xóa dữ liệu cá nhân của đảng viên ${code} (nay là #${id}); số liệu tổng hợp của đơn vị được giữ nguyên.`,
   guideAssigned: (unit: string, member: string) => `Đã phân công đảng viên ${member} dự sinh hoạt của ${unit}; các cuộc họp tạo từ nay sẽ mời đồng chí.`,
-  invalid: (m: string) => `Không thực hiện được: ${m}`,
+  invalid: (reason: unknown) => `Không thực hiện được: ${invalidReasons[String(reason)] ?? 'dữ liệu chưa hợp lệ'}.`,
   anonymousFeedback: (code: string, on: boolean) => `Đơn vị ${code}: góp ý sau buổi họp ${on ? 'không ghi tên' : 'có ghi tên'} (áp dụng cho các cuộc họp tạo từ nay).`,
   seeded: (done: boolean) => (done ? 'Đã tạo tổ chức mẫu.' : 'Cơ sở dữ liệu đã có dữ liệu; không tạo tổ chức mẫu.'),
   fileError: {
@@ -200,6 +207,6 @@ export const quizText = {
     [`${b.title}: ${b.entrants} người dự thi, ${b.perfectEntrants} người đúng tất cả`, ...b.rows.map((r) => `${r.rank}. ${r.fullName} (${r.unitCode})\t${r.correct}/${r.total}\tdự đoán ${r.prediction ?? '—'}\t${r.durationSeconds} giây`)].join('\n'),
   weekly: (rows: { weekStart: string; unitCode: string; entrants: number; attempts: number }[]) =>
     rows.length === 0 ? 'Chưa có lượt dự thi.' : rows.map((r) => `Tuần từ ${r.weekStart}\t${r.unitCode}\t${r.entrants} người\t${r.attempts} lượt`).join('\n'),
-  serviceError: (code: string, details: Record<string, unknown>, message: string) =>
-    code === 'not_found' ? `Không tìm thấy: ${JSON.stringify(details)}` : `Dữ liệu chưa hợp lệ: ${message}`,
+  serviceError: (code: string, details: Record<string, unknown>) =>
+    code === 'not_found' ? `Không tìm thấy: ${JSON.stringify(details)}` : cliText.invalid(details.reason),
 };

@@ -155,7 +155,7 @@ export async function runQuizCommand(group: 'quiz' | 'contest', args: string[], 
     // Bad rows are listed by the shared import error handler.
     if (error instanceof ImportRejectedError) throw error;
     if (isServiceError(error, 'not_found') || isServiceError(error, 'invalid_input')) {
-      io.err(quizText.serviceError(error.code, error.details ?? {}, error.message));
+      io.err(quizText.serviceError(error.code, error.details ?? {}));
       return 1;
     }
     throw error;

@@ -169,7 +169,7 @@ export async function runCommand(args: string[], flags: CliFlags, config: Config
       return 1;
     }
     if (isServiceError(error, 'invalid_input')) {
-      io.err(cliText.invalid(error.message));
+      io.err(cliText.invalid(error.details?.reason));
       return 1;
     }
     if (isServiceError(error, 'not_found')) {

@@ -92,7 +92,8 @@ describe('/tailieu', () => {
       unitCodes: ['CBCS'],
     });
     await t.post(callbackUpdate(member, `doc:open:${other.documentId}`));
-    expect(String(t.api.calls.at(-1)?.body.text)).toContain('Không tìm thấy');
+    // The handler answered the tap before the refusal, so the refusal arrives as a message.
+    expect(t.api.calls.at(-1)).toMatchObject({ method: 'sendMessage', body: { text: expect.stringContaining('Không tìm thấy') } });
   });
 });
 

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { smallQuizSet } from '../helpers/quiz-fixtures';
 import { createApp } from '../../src/app';
@@ -59,6 +60,11 @@ describe('/quiz in chat', () => {
     screen = lastScreen();
     expect(screen.text).toContain('❌ Chưa đúng. Đáp án đúng:');
     expect(screen.text).toContain(`Đồng chí chọn: ${tick}.`);
+
+    // Ticking a box under the question just answered is refused as stale, with an alert.
+    await t.post(callbackUpdate(member, `qz:t:${screen.buttons[0]!.callback_data.split(':')[2]}:1:1`));
+    const stale = t.api.calls.filter((c) => c.method === 'answerCallbackQuery').at(-1)!;
+    expect(String(stale.body.text)).toContain('đã qua rồi');
 
     // A tap on the first question's old button changes nothing and says so.
     await t.post(oldAnswerButton);
@@ -135,8 +141,15 @@ describe('/quiz in chat', () => {
     expect(t.api.sent().at(-1)).toContain('Đã ghi nhận dự đoán của đồng chí: 12 người');
     const board = await t.services.contestLeaderboard({ contestId: 1 });
     expect(board.rows[0]).toMatchObject({ memberCode: 'M2', prediction: 12 });
+    // An entrant from another unit is counted overall but not listed on this member's board.
+    const [m5] = await t.db.all<{ id: number }>(sql`SELECT id FROM members WHERE code = 'M5'`);
+    const other = await t.services.startAttempt({ memberId: m5!.id, contestId: 1 });
+    for (let p = 0; p < 3; p++) await t.services.answerQuestion({ memberId: m5!.id, attemptId: other.attemptId, position: p, displayed: [0] });
     await t.post(textUpdate(member, '/xephang'));
     await t.post(callbackUpdate(member, lastScreen().buttons[0]!.callback_data));
-    expect(t.api.sent().at(-1)).toContain('1. Trần Thị Bình');
+    const unitBoard = t.api.sent().at(-1)!;
+    expect(unitBoard).toContain('1. Trần Thị Bình');
+    expect(unitBoard).toContain('Toàn cuộc thi: 2 người dự thi');
+    expect(unitBoard).not.toContain('Hoàng Văn Em');
   });
 });

@@ -68,3 +68,14 @@ describe('quiz CLI', () => {
   });
 });
 
+
+describe('clear errors in Vietnamese', () => {
+  it('explains a contest that closes before it opens, and a guide who is not from a unit above', async () => {
+    const backwards = await cli('contest', 'create', '--slug', 'nguoc', '--title', 'Ngược', '--set', 'ngan-hang', '--opens', '2026-12-15 08:00', '--closes', '2026-12-01 08:00');
+    expect(backwards.code).toBe(1);
+    expect(backwards.stderr).toContain('thời điểm đóng phải sau thời điểm mở');
+    const guide = await cli('units', 'guide', 'CB-STC-VP', 'DV0004');
+    expect(guide.code).toBe(1);
+    expect(guide.stderr).toContain('phải là cấp ủy viên của đơn vị cấp trên');
+  });
+});

@@ -30,6 +30,8 @@ export const testBotInfo: UserFromGetMe = {
 export async function startRecordingBotApi() {
   const calls: RecordedCall[] = [];
   let messageId = 1;
+  // Like Telegram, a callback query can be answered once; a second answer is refused.
+  const answered = new Set<string>();
   const server: Server = createServer((req, res) => {
     let raw = '';
     req.on('data', (chunk: Buffer) => {
@@ -44,6 +46,16 @@ export async function startRecordingBotApi() {
         body = { raw };
       }
       calls.push({ method, body });
+      if (method === 'answerCallbackQuery') {
+        const queryId = String(body.callback_query_id);
+        if (answered.has(queryId)) {
+          res.statusCode = 400;
+          res.setHeader('content-type', 'application/json');
+          res.end(JSON.stringify({ ok: false, error_code: 400, description: 'Bad Request: query is too old and response timeout expired or query ID is invalid' }));
+          return;
+        }
+        answered.add(queryId);
+      }
       let result: unknown = true;
       if (method === 'getMe') result = testBotInfo;
       if (method === 'sendMessage' || method === 'editMessageText') {

@@ -114,6 +114,20 @@ describe('guides from a higher committee', () => {
     const roster = await t.services.meetingRoster({ organiserId: id.M3!, meetingId });
     expect(roster.people.filter((p) => p.isGuide).map((p) => p.fullName)).toEqual(['Võ Thị Giang']);
   });
+
+  it('lets a guide read the documents attached to a meeting they are invited to, and nothing else of the unit', async () => {
+    await t.services.importMembers(csv('code,full_name,unit_code,role\nG1,Võ Thị Giang,CS1,cấp ủy viên\n'));
+    const [g1] = await t.db.all<{ id: number }>(sql`SELECT id FROM members WHERE code = 'G1'`);
+    await t.services.assignGuide({ unitCode: 'CB2', memberCode: 'G1' });
+    const doc = (n: string) => `ĐẢNG ỦY KHỐI\nSố ${n}-NQ/ĐUK\n\nNGHỊ QUYẾT\nvề việc thử ${n}\n\nI. MỤC TIÊU\n1. Phấn đấu 100% đảng viên học tập.\n`;
+    const attached = await t.services.importDocument({ text: doc('41'), sourceName: 'a.txt', unitCodes: ['CB2'] });
+    const other = await t.services.importDocument({ text: doc('42'), sourceName: 'b.txt', unitCodes: ['CB2'] });
+    expect(await codeOf(t.services.openMemberDocument({ memberId: g1!.id, documentId: attached.documentId }))).toBe('not_found');
+    const startsAt = new Date(t.clock.now().getTime() + 48 * HOUR);
+    await t.services.createMeeting({ organiserId: id.M3!, kind: 'dinh_ky', startsAt, place: 'P', agenda: 'A', documentIds: [attached.documentId] });
+    expect((await t.services.openMemberDocument({ memberId: g1!.id, documentId: attached.documentId })).id).toBe(attached.documentId);
+    expect(await codeOf(t.services.openMemberDocument({ memberId: g1!.id, documentId: other.documentId }))).toBe('not_found');
+  });
 });
 
 describe('anonymous feedback', () => {

@@ -25,9 +25,12 @@ function requireMember(ctx: BotContext) {
 const letters = (indexes: number[]) => indexes.map(quiz.letter).join(', ');
 const indexesOf = (mask: number, count: number) => Array.from({ length: count }, (_, i) => i).filter((i) => mask & (1 << i));
 
-async function sendQuestion(ctx: BotContext, attemptId: number, mask = 0) {
+/** Shows the attempt's current question; `expectedPosition` refuses a tap meant for another one. */
+async function sendQuestion(ctx: BotContext, attemptId: number, mask = 0, expectedPosition?: number) {
   const member = requireMember(ctx);
   const q = await ctx.services.showQuestion({ memberId: member.memberId, attemptId }, ctx.actor);
+  if (expectedPosition !== undefined && q.position !== expectedPosition) throw new ServiceError('question_stale');
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery();
   const keyboard = new InlineKeyboard();
   if (q.multiple) {
     q.options.forEach((_, i) => {
@@ -106,28 +109,21 @@ export function quizzesFeature() {
   feature.callbackQuery(quizStartPattern, async (ctx) => {
     const member = requireMember(ctx);
     const { attemptId } = await ctx.services.startAttempt({ memberId: member.memberId, setId: Number(ctx.match[1]) }, ctx.actor);
-    await ctx.answerCallbackQuery();
     await sendQuestion(ctx, attemptId);
   });
 
   feature.callbackQuery(contestStartPattern, async (ctx) => {
     const member = requireMember(ctx);
     const { attemptId } = await ctx.services.startAttempt({ memberId: member.memberId, contestId: Number(ctx.match[1]) }, ctx.actor);
-    await ctx.answerCallbackQuery();
     await sendQuestion(ctx, attemptId);
   });
 
   feature.callbackQuery(answerPattern, (ctx) => answer(ctx, Number(ctx.match[1]), Number(ctx.match[2]), [Number(ctx.match[3])]));
 
   feature.callbackQuery(togglePattern, async (ctx) => {
-    // Re-renders the same question with the new selection; the position check in the
-    // service rejects toggles on a question that was already answered.
-    const member = requireMember(ctx);
-    const attemptId = Number(ctx.match[1]);
-    const q = await ctx.services.showQuestion({ memberId: member.memberId, attemptId }, ctx.actor);
-    if (q.position !== Number(ctx.match[2])) throw new ServiceError('question_stale');
-    await ctx.answerCallbackQuery();
-    await sendQuestion(ctx, attemptId, Number(ctx.match[3]) & 0xff);
+    // Re-renders the same question with the new selection; a toggle on a question
+    // already answered is refused as stale.
+    await sendQuestion(ctx, Number(ctx.match[1]), Number(ctx.match[3]) & 0xff, Number(ctx.match[2]));
   });
 
   feature.callbackQuery(submitPattern, async (ctx) => {
@@ -139,10 +135,7 @@ export function quizzesFeature() {
     await answer(ctx, Number(ctx.match[1]), Number(ctx.match[2]), chosen);
   });
 
-  feature.callbackQuery(nextQuestionPattern, async (ctx) => {
-    await ctx.answerCallbackQuery();
-    await sendQuestion(ctx, Number(ctx.match[1]));
-  });
+  feature.callbackQuery(nextQuestionPattern, (ctx) => sendQuestion(ctx, Number(ctx.match[1])));
 
   feature.callbackQuery(resultPattern, async (ctx) => {
     await ctx.answerCallbackQuery();

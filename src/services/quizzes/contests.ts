@@ -17,8 +17,8 @@ export interface CreateContestInput {
 
 /** Creates a contest on a quiz set for the given units (none: everyone). */
 export async function createContest({ ctx, input }: { ctx: ServiceContext; input: CreateContestInput }): Promise<{ contestId: number }> {
-  if (!(input.opensAt < input.closesAt)) throw new ServiceError('invalid_input', 'opensAt must be before closesAt');
-  if (!Number.isInteger(input.attemptsAllowed) || input.attemptsAllowed < 1) throw new ServiceError('invalid_input', 'attempts');
+  if (!(input.opensAt < input.closesAt)) throw new ServiceError('invalid_input', 'opensAt must be before closesAt', { reason: 'closes_before_opens' });
+  if (!Number.isInteger(input.attemptsAllowed) || input.attemptsAllowed < 1) throw new ServiceError('invalid_input', 'attempts', { reason: 'bad_attempts' });
   const [set] = await ctx.db.all<{ id: number }>(sql`SELECT id FROM quiz_sets WHERE slug = ${input.setSlug}`);
   if (!set) throw new ServiceError('not_found', 'quiz set not found', { set: input.setSlug });
   const unitRows = input.unitCodes.length > 0 ? await ctx.db.select({ id: units.id, code: units.code }).from(units).where(inArray(units.code, input.unitCodes)) : [];
