@@ -24,7 +24,7 @@ async function main() {
   await migrateDatabase(db);
   const chibo = createApp({ config, db, clock: systemClock, logger });
   if (config.seedDemo && (await chibo.services.seedDemoIfEmpty(undefined, 'system'))) {
-    logger.info('database was empty: seeded the demo organisation (9 units, 62 members)');
+    logger.info('database was empty: seeded the demo organisation (see `npm run cli -- units list`)');
   }
 
   const server = serve({ fetch: chibo.app.fetch, hostname: config.host, port: config.port }, (info) => {
