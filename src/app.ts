@@ -6,6 +6,7 @@ import { createTelegramBot } from '../bot/telegram/create-bot';
 import type { BotContext } from '../bot/telegram/context';
 import type { Config } from './config';
 import type { Database } from './db/client';
+import { dashboardRoutes } from './http/dashboard/routes';
 import { type BotMode, health } from './http/health';
 import { telegramWebhook } from './http/telegram-webhook';
 import type { Logger } from './logger';
@@ -28,8 +29,9 @@ export function createApp(deps: AppDeps) {
   const summariser = deps.config.summariser ? createOpenAiSummariser(deps.config.summariser) : undefined;
   const services = createServices({ db: deps.db, clock: deps.clock, summariser });
   const { token, apiRoot, webhookSecret } = deps.config.telegram;
+  const meetingRules = { ...defaultMeetingRules, ...deps.config.meetingRules };
   const bot: Bot<BotContext> | null = token
-    ? createTelegramBot({ token, apiRoot, services, logger: deps.logger, botInfo: deps.botInfo, meetingRules: { ...defaultMeetingRules, ...deps.config.meetingRules } })
+    ? createTelegramBot({ token, apiRoot, services, logger: deps.logger, botInfo: deps.botInfo, meetingRules })
     : null;
   let botMode: BotMode = 'off';
 
@@ -37,6 +39,7 @@ export function createApp(deps: AppDeps) {
   app.use(secureHeaders());
   app.get('/', (c) => c.text('Chibo đang hoạt động. Kiểm tra trạng thái tại /health.'));
   app.route('/health', health({ db: deps.db, botMode: () => botMode }));
+  app.route('/dashboard', dashboardRoutes({ services, rules: meetingRules, logger: deps.logger, publicUrl: deps.config.publicUrl }));
   if (bot && webhookSecret) {
     app.route('/webhook/telegram', telegramWebhook({ bot, secret: webhookSecret, services, logger: deps.logger }));
   }

@@ -21,6 +21,9 @@ export const serviceErrorCodes = [
   'no_prediction_pending',
   'meeting_started',
   'check_in_closed',
+  'sign_in_link_unknown',
+  'sign_in_link_expired',
+  'sign_in_link_used',
 ] as const;
 export type ServiceErrorCode = (typeof serviceErrorCodes)[number];
 

@@ -3,6 +3,26 @@ import { getLinkedMember } from './accounts/get-linked-member';
 import { unlinkAccount } from './accounts/unlink-account';
 import type { Actor, Clock, ServiceContext } from './context';
 import { ServiceError } from './errors';
+import { approveSummaryFromDashboard } from './dashboard/approve-summary-from-dashboard';
+import { complianceMatrix } from './dashboard/compliance-matrix';
+import { createSignInLink } from './dashboard/create-sign-in-link';
+import { documentReport } from './dashboard/document-report';
+import { documentSummariesForReview } from './dashboard/document-summaries-for-review';
+import { endDashboardSession } from './dashboard/end-dashboard-session';
+import { getDashboardSession } from './dashboard/get-dashboard-session';
+import { listTargetChoices, listTargets } from './dashboard/list-targets';
+import { meetingList } from './dashboard/meeting-list';
+import { meetingReport } from './dashboard/meeting-report';
+import { memberActivity } from './dashboard/member-activity';
+import { dashboardOverview } from './dashboard/overview';
+import { quizReport } from './dashboard/quiz-report';
+import { recordExport } from './dashboard/record-export';
+import { redeemSignInLink } from './dashboard/redeem-sign-in-link';
+import { removeTarget } from './dashboard/remove-target';
+import { scopedLeaderboard } from './dashboard/scoped-leaderboard';
+import { scopedQuestionStats } from './dashboard/scoped-question-stats';
+import { setTarget } from './dashboard/set-target';
+import { unitBreakdown } from './dashboard/unit-breakdown';
 import { seedDemoIfEmpty } from './demo/seed-demo';
 import { getDocumentDetails, listDocuments } from './documents/document-details';
 import { importDocument } from './documents/import-document';
@@ -118,6 +138,27 @@ export function createServices(deps: { db: Database; clock: Clock; summariser?: 
     addFeedbackComment: bind(addFeedbackComment),
     feedbackSummary: bind(feedbackSummary),
     rateMeeting: bind(rateMeeting),
+    createSignInLink: bind(createSignInLink),
+    redeemSignInLink: bind(redeemSignInLink),
+    getDashboardSession: bind(getDashboardSession),
+    endDashboardSession: bind(endDashboardSession),
+    dashboardOverview: bind(dashboardOverview),
+    unitBreakdown: bind(unitBreakdown),
+    complianceMatrix: bind(complianceMatrix),
+    meetingList: bind(meetingList),
+    meetingReport: bind(meetingReport),
+    documentReport: bind(documentReport),
+    documentSummariesForReview: bind(documentSummariesForReview),
+    approveSummaryFromDashboard: bind(approveSummaryFromDashboard),
+    quizReport: bind(quizReport),
+    scopedQuestionStats: bind(scopedQuestionStats),
+    scopedLeaderboard: bind(scopedLeaderboard),
+    memberActivity: bind(memberActivity),
+    listTargets: bind(listTargets),
+    listTargetChoices: bind(listTargetChoices),
+    setTarget: bind(setTarget),
+    removeTarget: bind(removeTarget),
+    recordExport: bind(recordExport),
     setChatPrompt: bind(setChatPrompt),
     getChatPrompt: bind(getChatPrompt),
     clearChatPrompt: bind(clearChatPrompt),

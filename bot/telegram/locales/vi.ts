@@ -31,6 +31,9 @@ export const errorMessages: Record<ServiceErrorCode | 'generic', string> = {
   no_prediction_pending: 'Hiện không có câu dự đoán nào đang chờ đồng chí trả lời.',
   meeting_started: 'Cuộc họp đã bắt đầu hoặc đã hủy nên không đổi trả lời được nữa.',
   check_in_closed: 'Chưa đến giờ điểm danh hoặc đã hết giờ (mở từ 30 phút trước đến 90 phút sau giờ họp).',
+  sign_in_link_unknown: 'Đường link đăng nhập không đúng. Đồng chí gõ /dashboard để nhận link mới.',
+  sign_in_link_expired: 'Đường link đăng nhập đã hết hạn. Đồng chí gõ /dashboard để nhận link mới.',
+  sign_in_link_used: 'Đường link đăng nhập đã được dùng. Mỗi link chỉ dùng một lần; đồng chí gõ /dashboard để nhận link mới.',
   generic: 'Xin lỗi, đã có lỗi xảy ra. Đồng chí vui lòng thử lại sau ít phút.',
 };
 

@@ -8,3 +8,4 @@ export * from './documents';
 export * from './quizzes';
 export * from './outbox';
 export * from './meetings';
+export * from './dashboard';

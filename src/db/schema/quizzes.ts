@@ -118,10 +118,16 @@ export const quizAttempts = sqliteTable(
     shownAt: integer('shown_at', { mode: 'timestamp_ms' }),
     startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
     finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+    /** Correct answers, stored when the attempt finishes so statistics survive answer retention. */
+    correctCount: integer('correct_count'),
     prediction: integer('prediction'),
     awaitingPrediction: integer('awaiting_prediction', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [index('quiz_attempts_member_id_idx').on(t.memberId), index('quiz_attempts_contest_id_idx').on(t.contestId)],
+  (t) => [
+    index('quiz_attempts_member_id_idx').on(t.memberId),
+    index('quiz_attempts_contest_id_idx').on(t.contestId),
+    index('quiz_attempts_finished_at_idx').on(t.finishedAt),
+  ],
 );
 
 /** One answer per attempt and position: the primary key makes a double tap count once. */

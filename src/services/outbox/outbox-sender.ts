@@ -100,11 +100,15 @@ export function createOutboxSender(deps: {
   /** Rows a dead sender left claimed: the request may or may not have reached the member. */
   async function recoverInterrupted(): Promise<number> {
     const cutoff = ctx.clock.now().getTime() - limits.staleClaimMs;
-    const result = await ctx.db.run(sql`
+    const rows = await ctx.db.all<{ broadcast_id: number | null }>(sql`
       UPDATE outbox_messages SET status = 'uncertain', last_error = 'sender stopped while sending'
-      WHERE channel = ${sender.channel} AND status = 'sending' AND claimed_at < ${cutoff}`);
-    if (result.rowsAffected > 0) logger.warn('outbox: messages left in doubt by an interrupted sender', { count: result.rowsAffected });
-    return result.rowsAffected;
+      WHERE channel = ${sender.channel} AND status = 'sending' AND claimed_at < ${cutoff}
+      RETURNING broadcast_id`);
+    if (rows.length > 0) logger.warn('outbox: messages left in doubt by an interrupted sender', { count: rows.length });
+    // These rows may have been the last open ones of their broadcast, and no drain will touch
+    // it again: report from here, or the starter never gets the final report after a crash.
+    for (const id of new Set(rows.flatMap((r) => (r.broadcast_id === null ? [] : [Number(r.broadcast_id)])))) await updateProgress(id, true);
+    return rows.length;
   }
 
   async function broadcastCounts(broadcastId: number): Promise<BroadcastCounts & { chatId: string | null; messageId: string | null; progressAt: number | null; reportedAt: number | null }> {

@@ -91,6 +91,8 @@ export async function answerQuestion({
     ctx.db.run(sql`
       UPDATE quiz_attempts SET shown_at = NULL,
         finished_at = CASE WHEN ${last ? 1 : 0} = 1 THEN coalesce(finished_at, ${now}) ELSE finished_at END,
+        correct_count = CASE WHEN ${last ? 1 : 0} = 1
+          THEN (SELECT count(*) FROM quiz_answers WHERE attempt_id = ${a.id} AND is_correct) ELSE correct_count END,
         awaiting_prediction = CASE WHEN ${last ? 1 : 0} = 1 AND contest_id IS NOT NULL
           AND (SELECT ask_prediction FROM contests WHERE id = contest_id) = 1 THEN 1 ELSE awaiting_prediction END
       WHERE id = ${a.id} AND (SELECT count(*) FROM quiz_answers WHERE attempt_id = ${a.id}) = ${input.position + 1}`),

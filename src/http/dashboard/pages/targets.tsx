@@ -1,0 +1,99 @@
+import { targetMetrics } from '../../../db/schema';
+import { canManageTargets } from '../../../services/dashboard/set-target';
+import type { DashboardViewer } from '../../../services/dashboard/viewer';
+import { table } from '../table-model';
+import { headers, metricNames, nav, tableTitles, targetForm } from '../views/labels';
+import { targetMet } from './overview';
+import { definePage } from './page';
+import { UnitCrumbs } from './unit-crumbs';
+
+type Overview = Awaited<ReturnType<import('../../../services').Services['dashboardOverview']>>;
+type Choices = Awaited<ReturnType<import('../../../services').Services['listTargetChoices']>>;
+type Data = { unit: Overview['unit']; targets: Overview['targets']; choices: Choices; viewer: DashboardViewer };
+
+export const targetsPage = definePage<Data>({
+  nav: 'targets',
+  load: async (r) => {
+    const overview = await r.services.dashboardOverview({ viewer: r.viewer, unitId: r.unitId, rules: r.rules }, r.actor);
+    const choices = canManageTargets(r.viewer) ? await r.services.listTargetChoices({ viewer: r.viewer }, r.actor) : [];
+    return { unit: overview.unit, targets: overview.targets, choices, viewer: r.viewer };
+  },
+  title: (d) => `${nav.targets}: ${d.unit?.name ?? ''}`.replace(/: $/, ''),
+  tables: (d) => [
+    table({
+      id: 'targets',
+      title: tableTitles.targets,
+      rows: d.targets,
+      columns: [
+        { header: headers.target, value: (t) => t.label },
+        { header: headers.document, value: (t) => t.documentLabel },
+        { header: headers.metric, value: (t) => metricNames[t.metric] },
+        { header: headers.setBy, value: (t) => t.unitName },
+        { header: headers.targetValue, format: 'score', value: (t) => t.value },
+        { header: headers.actual, format: 'score', value: (t) => t.actual },
+        { header: headers.met, value: (t) => (targetMet(t.actual, t.value) === null ? null : targetMet(t.actual, t.value) ? headers.yes : headers.no) },
+      ],
+    }),
+  ],
+  body: (d, v) => {
+    const manage = canManageTargets(d.viewer);
+    return (
+      <>
+        <UnitCrumbs unit={d.unit} viewer={d.viewer} path="/dashboard/targets" />
+        {v.table('targets')}
+        {manage && d.targets.length > 0 ? (
+          <ul>
+            {d.targets.map((t) => (
+              <li>
+                <form method="post" action={`/dashboard/targets/delete?id=${t.id}${d.unit ? `&unit=${d.unit.id}` : ''}`} class="inline">
+                  <input type="hidden" name="_csrf" value={v.csrf} />
+                  {t.label} — <button type="submit">{targetForm.remove}</button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {manage ? (
+          <form method="post" action={`/dashboard/targets${d.unit ? `?unit=${d.unit.id}` : ''}`} class="stack">
+            <h2>{targetForm.heading}</h2>
+            <input type="hidden" name="_csrf" value={v.csrf} />
+            <label>
+              {targetForm.pickFromDocument}
+              <select name="documentTargetId">
+                <option value="">{targetForm.none}</option>
+                {d.choices.map((doc) => (
+                  <optgroup label={doc.label}>
+                    {doc.targets.map((t) => (
+                      <option value={String(t.id)}>{t.text.length > 140 ? `${t.text.slice(0, 139)}…` : t.text}</option>
+                    ))}
+                  </optgroup>
+                ))}
+              </select>
+            </label>
+            <label>
+              {targetForm.orType}
+              <input type="text" name="label" maxlength={500} />
+            </label>
+            <label>
+              {targetForm.metric}
+              <select name="metric" required>
+                {targetMetrics.map((m) => (
+                  <option value={m}>{metricNames[m]}</option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {targetForm.value}
+              <input type="number" name="value" min="0" max="100" step="0.1" required />
+            </label>
+            <button type="submit" class="primary">
+              {targetForm.submit}
+            </button>
+          </form>
+        ) : (
+          <p class="notice">{targetForm.readOnly}</p>
+        )}
+      </>
+    );
+  },
+});

@@ -1,0 +1,61 @@
+import { sql } from 'drizzle-orm';
+import type { ServiceContext } from '../context';
+import type { MeetingRules } from '../meetings/meeting-rules';
+import { type MonthIndex, dashboardPeriods } from './periods';
+import { loadHeldMonths, loadUnits, meetingRequirement, windowsMet } from './unit-figures';
+import { type DashboardViewer, type ScopedUnit, resolveScopedUnit, unitInScope, withinUnit } from './viewer';
+
+export interface MatrixRow {
+  unitId: number;
+  code: string;
+  name: string;
+  hasChildren: boolean;
+  /** Per month: required meetings (windows ending that month) and those held, over the subtree. */
+  cells: { month: MonthIndex; due: number; held: number }[];
+}
+
+/**
+ * Units × the last 12 months: for each unit under the chosen one, how many of its
+ * subtree's required meetings (regular meetings of branches, committee meetings of
+ * grassroots party committees) took place.
+ */
+export async function complianceMatrix({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { viewer: DashboardViewer; unitId?: number; rules: MeetingRules };
+}): Promise<{ unit: ScopedUnit | null; months: MonthIndex[]; rows: MatrixRow[] }> {
+  const unit = await resolveScopedUnit(ctx, input.viewer, input.unitId);
+  const periods = dashboardPeriods(ctx.clock.now());
+  const within = sql`${unitInScope(input.viewer)} AND ${withinUnit(unit)}`;
+  const units = await loadUnits(ctx, within);
+  const held = await loadHeldMonths(ctx, within, periods);
+  const months = Array.from({ length: 12 }, (_, k) => periods.twelveMonthsStart + k);
+  const visible = new Set(units.map((u) => u.id));
+  const parentIds = new Set(units.map((u) => u.parentId));
+  const rowUnits = unit
+    ? units.filter((u) => u.parentId === unit.id).concat(parentIds.has(unit.id) ? [] : units.filter((u) => u.id === unit.id))
+    : units.filter((u) => u.parentId === null || !visible.has(u.parentId));
+  const rows = rowUnits.map((row) => ({
+    unitId: row.id,
+    code: row.code,
+    name: row.name,
+    hasChildren: parentIds.has(row.id),
+    cells: months.map((month) => ({ month, due: 0, held: 0 })),
+  }));
+  // Row subtrees are disjoint, so each unit adds its months to exactly one row.
+  for (const u of units) {
+    const requirement = meetingRequirement(u.kind, input.rules);
+    const rowIndex = rowUnits.findIndex((r) => u.path.startsWith(r.path));
+    if (!requirement || rowIndex < 0) continue;
+    const unitHeld = held.get(u.id) ?? new Set<number>();
+    for (const cell of rows[rowIndex]!.cells) {
+      if (cell.month < u.sinceMonth) continue;
+      const r = windowsMet(unitHeld, requirement.everyMonths, cell.month, cell.month);
+      cell.due += r.due;
+      cell.held += r.held;
+    }
+  }
+  return { unit, months, rows };
+}

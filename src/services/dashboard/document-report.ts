@@ -1,0 +1,74 @@
+import { sql } from 'drizzle-orm';
+import type { ServiceContext } from '../context';
+import { audienceMeetsScope, childPathSql } from './subtree-rows';
+import { loadUnits } from './unit-figures';
+import { type DashboardViewer, type ScopedUnit, resolveScopedUnit, unitInScope, withinUnit } from './viewer';
+
+export interface DocumentColumn {
+  documentId: number;
+  label: string;
+  title: string | null;
+  kind: string;
+  draftSummaries: number;
+  due: number;
+  confirmed: number;
+}
+
+/**
+ * Study coverage of every document that reaches the scope, per document and per unit
+ * directly under the chosen one (confirmed ÷ members the document was published to).
+ */
+export async function documentReport({ ctx, input }: { ctx: ServiceContext; input: { viewer: DashboardViewer; unitId?: number } }): Promise<{
+  unit: ScopedUnit | null;
+  documents: DocumentColumn[];
+  rows: { unitId: number; code: string; name: string; hasChildren: boolean; cells: { documentId: number; due: number; confirmed: number }[] }[];
+}> {
+  const unit = await resolveScopedUnit(ctx, input.viewer, input.unitId);
+  const within = sql`${unitInScope(input.viewer)} AND ${withinUnit(unit)}`;
+  const docs = await ctx.db.all<{ id: number; label: string; title: string | null; kind: string; drafts: number }>(sql`
+    SELECT d.id, coalesce(d.number, d.title, d.source_name) AS label, d.title, d.kind,
+      (SELECT count(*) FROM document_summaries s WHERE s.document_id = d.id AND s.status = 'draft') AS drafts
+    FROM documents d WHERE ${audienceMeetsScope(unit?.path ?? null)} ORDER BY d.id DESC LIMIT 30`);
+  const units = await loadUnits(ctx, within);
+  const visible = new Set(units.map((u) => u.id));
+  const parentIds = new Set(units.map((u) => u.parentId));
+  const rowUnits = unit
+    ? units.filter((u) => u.parentId === unit.id || (u.id === unit.id && !parentIds.has(unit.id)))
+    : units.filter((u) => u.parentId === null || !visible.has(u.parentId));
+  const docIds = JSON.stringify(docs.map((d) => d.id));
+  const audiences = await ctx.db.all<{ document_id: number; path: string }>(sql`
+    SELECT du.document_id, pu.path FROM document_units du JOIN units pu ON pu.id = du.unit_id
+    WHERE du.document_id IN (SELECT value FROM json_each(${docIds}))`);
+  const membersPerUnit = await ctx.db.all<{ unit_id: number; n: number }>(sql`
+    SELECT m.unit_id, count(*) AS n FROM members m JOIN units u ON u.id = m.unit_id WHERE ${within} GROUP BY m.unit_id`);
+  const membersOf = new Map(membersPerUnit.map((m) => [m.unit_id, Number(m.n)]));
+  const rootPath = unit && parentIds.has(unit.id) ? unit.path : unit ? unit.path.replace(/\d+\/$/, '') : '/';
+  const confirmed = await ctx.db.all<{ document_id: number; row_path: string; n: number }>(sql`
+    SELECT s.document_id, ${childPathSql(rootPath)} AS row_path, count(*) AS n
+    FROM document_study s JOIN members m ON m.id = s.member_id JOIN units u ON u.id = m.unit_id
+    WHERE ${within} AND s.confirmed_at IS NOT NULL AND s.document_id IN (SELECT value FROM json_each(${docIds}))
+    GROUP BY s.document_id, row_path`);
+  const confirmedAt = new Map(confirmed.map((c) => [`${c.document_id}:${c.row_path}`, Number(c.n)]));
+  const rows = rowUnits.map((row) => ({
+    unitId: row.id,
+    code: row.code,
+    name: row.name,
+    hasChildren: parentIds.has(row.id),
+    cells: docs.map((d) => {
+      const paths = audiences.filter((a) => a.document_id === d.id).map((a) => a.path);
+      let due = 0;
+      for (const u of units) if (u.path.startsWith(row.path) && paths.some((p) => u.path.startsWith(p))) due += membersOf.get(u.id) ?? 0;
+      return { documentId: d.id, due, confirmed: confirmedAt.get(`${d.id}:${row.path}`) ?? 0 };
+    }),
+  }));
+  const documents = docs.map((d, k) => ({
+    documentId: d.id,
+    label: d.label,
+    title: d.title,
+    kind: d.kind,
+    draftSummaries: Number(d.drafts),
+    due: rows.reduce((n, r) => n + (r.cells[k]?.due ?? 0), 0),
+    confirmed: rows.reduce((n, r) => n + (r.cells[k]?.confirmed ?? 0), 0),
+  }));
+  return { unit, documents, rows };
+}

@@ -1,0 +1,39 @@
+import { sql } from 'drizzle-orm';
+import type { TargetMetric } from '../../db/schema';
+import type { ServiceContext } from '../context';
+import type { Rates } from './rates';
+
+const rateOfMetric: Record<Exclude<TargetMetric, 'feedback_average'>, keyof Rates> = {
+  study_confirmed: 'studyRate',
+  quiz_participation: 'quizParticipationRate',
+  quiz_pass: 'quizPassRate',
+  attendance: 'attendanceRate',
+  meetings_held: 'meetingsHalfYearRate',
+  members_linked: 'linkedRate',
+};
+
+/**
+ * The measured figure a target compares with, over the units under `path`: a
+ * percentage, or a score out of 5 for feedback. Study of a named document is counted
+ * for that document alone, among the members it was published to.
+ */
+export async function measureTarget(
+  ctx: ServiceContext,
+  target: { metric: TargetMetric; documentId: number | null },
+  rates: Rates,
+  path: string,
+): Promise<number | null> {
+  if (target.metric === 'feedback_average') return rates.feedbackAverage;
+  if (target.metric === 'study_confirmed' && target.documentId !== null) {
+    const [row] = await ctx.db.all<{ due: number; confirmed: number }>(sql`
+      SELECT count(*) AS due, count(s.confirmed_at) AS confirmed
+      FROM members m JOIN units u ON u.id = m.unit_id
+      LEFT JOIN document_study s ON s.member_id = m.id AND s.document_id = ${target.documentId}
+      WHERE u.path LIKE ${`${path}%`}
+        AND EXISTS (SELECT 1 FROM document_units du JOIN units pu ON pu.id = du.unit_id
+                    WHERE du.document_id = ${target.documentId} AND u.path LIKE pu.path || '%')`);
+    return row && Number(row.due) > 0 ? (100 * Number(row.confirmed)) / Number(row.due) : null;
+  }
+  const rate = rates[rateOfMetric[target.metric]] as number | null;
+  return rate === null ? null : rate * 100;
+}

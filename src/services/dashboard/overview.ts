@@ -1,0 +1,86 @@
+import { sql } from 'drizzle-orm';
+import type { ServiceContext } from '../context';
+import type { MeetingRules } from '../meetings/meeting-rules';
+import { listTargets } from './list-targets';
+import { type DashboardPeriods, type MonthIndex, dashboardPeriods, monthIndexSql } from './periods';
+import { type AttentionReason, type Rates, attentionReasons, ratesOf } from './rates';
+import { measureTarget } from './measure-target';
+import { type ScopeFigures, emptyCounts, loadScopeFigures, sumSubtree } from './unit-figures';
+import { type DashboardViewer, type ScopedUnit, resolveScopedUnit, unitInScope, withinUnit } from './viewer';
+
+export interface Overview {
+  unit: ScopedUnit | null;
+  periods: DashboardPeriods;
+  totals: Rates;
+  attendanceByMonth: { month: MonthIndex; meetings: number; rate: number | null }[];
+  documents: { documentId: number; label: string; due: number; confirmed: number; rate: number | null }[];
+  attention: { unitId: number; code: string; name: string; reasons: AttentionReason[]; rates: Rates }[];
+  targets: (Awaited<ReturnType<typeof listTargets>>[number] & { actual: number | null })[];
+}
+
+/** The overview page of a unit's subtree (or everything, for an admin). */
+export async function dashboardOverview({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { viewer: DashboardViewer; unitId?: number; rules: MeetingRules };
+}): Promise<Overview> {
+  const unit = await resolveScopedUnit(ctx, input.viewer, input.unitId);
+  const periods = dashboardPeriods(ctx.clock.now());
+  const within = sql`${unitInScope(input.viewer)} AND ${withinUnit(unit)}`;
+  const figures = await loadScopeFigures(ctx, within, periods, input.rules);
+  const totals = ratesOf(sumSubtree(figures, unit?.path ?? '/'));
+
+  const monthly = await ctx.db.all<{ month: number; meetings: number; expected: number; present: number }>(sql`
+    SELECT ${sql.raw(monthIndexSql('mt.starts_at'))} AS month, count(DISTINCT mt.id) AS meetings,
+      count(*) AS expected, sum(i.attendance IN ('present', 'late')) AS present
+    FROM meetings mt JOIN units u ON u.id = mt.unit_id JOIN meeting_invitees i ON i.meeting_id = mt.id
+    WHERE ${within} AND mt.status = 'scheduled' AND mt.starts_at >= ${periods.twelveMonthsFrom} AND mt.starts_at <= ${periods.now}
+      AND i.is_guide = 0 AND i.attendance IS NOT NULL AND i.attendance <> 'exempt'
+    GROUP BY month`);
+  const byMonth = new Map(monthly.map((m) => [Number(m.month), m]));
+  const attendanceByMonth = Array.from({ length: 12 }, (_, k) => {
+    const month = periods.twelveMonthsStart + k;
+    const m = byMonth.get(month);
+    return { month, meetings: Number(m?.meetings ?? 0), rate: m && Number(m.expected) > 0 ? Number(m.present) / Number(m.expected) : null };
+  });
+
+  const documents = await documentCoverage(ctx, figures, within);
+  const attention = figures.units
+    .map((u) => {
+      const rates = ratesOf(figures.counts.get(u.id) ?? emptyCounts());
+      return { unitId: u.id, code: u.code, name: u.name, reasons: attentionReasons(rates), rates };
+    })
+    .filter((u) => u.reasons.length > 0)
+    .sort((a, b) => b.reasons.length - a.reasons.length || (a.rates.attendanceRate ?? 1) - (b.rates.attendanceRate ?? 1))
+    .slice(0, 20);
+
+  const targets = await listTargets({ ctx, input: { viewer: input.viewer, unitId: unit?.id } });
+  const measured = [];
+  for (const t of targets) {
+    const path = unit?.path ?? t.unitPath;
+    measured.push({ ...t, actual: await measureTarget(ctx, t, ratesOf(sumSubtree(figures, path)), path) });
+  }
+  return { unit, periods, totals, attendanceByMonth, documents, attention, targets: measured };
+}
+
+/** Confirmed study of each current document by the members of the scope it reaches. */
+async function documentCoverage(ctx: ServiceContext, figures: ScopeFigures, within: ReturnType<typeof sql>) {
+  if (figures.currentDocumentIds.length === 0) return [];
+  const labels = await ctx.db.all<{ id: number; label: string }>(sql`
+    SELECT id, coalesce(number, title, source_name) AS label FROM documents
+    WHERE id IN (SELECT value FROM json_each(${JSON.stringify(figures.currentDocumentIds)})) ORDER BY id DESC`);
+  const confirmed = await ctx.db.all<{ document_id: number; n: number }>(sql`
+    SELECT s.document_id, count(*) AS n FROM document_study s JOIN members m ON m.id = s.member_id JOIN units u ON u.id = m.unit_id
+    WHERE ${within} AND s.confirmed_at IS NOT NULL AND s.document_id IN (SELECT value FROM json_each(${JSON.stringify(figures.currentDocumentIds)}))
+    GROUP BY s.document_id`);
+  const confirmedOf = new Map(confirmed.map((c) => [c.document_id, Number(c.n)]));
+  return labels.map((d) => {
+    const paths = figures.audiences.filter((a) => a.documentId === d.id).map((a) => a.path);
+    let due = 0;
+    for (const u of figures.units) if (paths.some((p) => u.path.startsWith(p))) due += figures.counts.get(u.id)?.members ?? 0;
+    const n = confirmedOf.get(d.id) ?? 0;
+    return { documentId: d.id, label: d.label, due, confirmed: n, rate: due === 0 ? null : n / due };
+  });
+}

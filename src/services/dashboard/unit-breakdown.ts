@@ -1,0 +1,64 @@
+import { sql } from 'drizzle-orm';
+import type { UnitKind, UnitType } from '../../db/schema';
+import type { ServiceContext } from '../context';
+import type { MeetingRules } from '../meetings/meeting-rules';
+import { dashboardPeriods } from './periods';
+import { type Rates, ratesOf } from './rates';
+import { type ScopeFigures, addCounts, emptyCounts, loadScopeFigures, sumSubtree } from './unit-figures';
+import { type DashboardViewer, type ScopedUnit, resolveScopedUnit, unitInScope, withinUnit } from './viewer';
+
+export interface BreakdownRow {
+  unitId: number;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  type: UnitType | null;
+  hasChildren: boolean;
+  rates: Rates;
+}
+
+const grassrootsKinds: readonly UnitKind[] = ['dang_bo_co_so', 'chi_bo_co_so'];
+
+/**
+ * The drill-down page: each unit directly under the chosen one with the figures of its
+ * whole subtree, and the same figures by type (loại hình) of grassroots organisation.
+ */
+export async function unitBreakdown({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { viewer: DashboardViewer; unitId?: number; rules: MeetingRules };
+}): Promise<{ unit: ScopedUnit | null; total: Rates; rows: BreakdownRow[]; byType: { type: UnitType | null; organisations: number; rates: Rates }[] }> {
+  const unit = await resolveScopedUnit(ctx, input.viewer, input.unitId);
+  const figures = await loadScopeFigures(ctx, sql`${unitInScope(input.viewer)} AND ${withinUnit(unit)}`, dashboardPeriods(ctx.clock.now()), input.rules);
+  const parentIds = new Set(figures.units.map((u) => u.parentId));
+  const children = unit ? figures.units.filter((u) => u.parentId === unit.id) : topUnits(figures);
+  const rows = children.map((u) => ({
+    unitId: u.id,
+    code: u.code,
+    name: u.name,
+    kind: u.kind,
+    type: u.type,
+    hasChildren: parentIds.has(u.id),
+    rates: ratesOf(sumSubtree(figures, u.path)),
+  }));
+  return { unit, total: ratesOf(sumSubtree(figures, unit?.path ?? '/')), rows, byType: byType(figures) };
+}
+
+/** Units whose parent the viewer cannot see: the tops of the visible forest. */
+function topUnits(figures: ScopeFigures) {
+  const visible = new Set(figures.units.map((u) => u.id));
+  return figures.units.filter((u) => u.parentId === null || !visible.has(u.parentId));
+}
+
+function byType(figures: ScopeFigures) {
+  const groups = new Map<UnitType | null, { organisations: number; counts: ReturnType<typeof emptyCounts> }>();
+  for (const org of figures.units.filter((u) => grassrootsKinds.includes(u.kind))) {
+    const group = groups.get(org.type) ?? { organisations: 0, counts: emptyCounts() };
+    group.organisations++;
+    addCounts(group.counts, sumSubtree(figures, org.path));
+    groups.set(org.type, group);
+  }
+  return [...groups.entries()].map(([type, g]) => ({ type, organisations: g.organisations, rates: ratesOf(g.counts) }));
+}

@@ -1,0 +1,204 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { UnitKind, UnitType } from '../../db/schema';
+import type { ServiceContext } from '../context';
+import type { MeetingRules } from '../meetings/meeting-rules';
+import { type DashboardPeriods, type MonthIndex, monthIndexSql } from './periods';
+
+export interface UnitRow {
+  id: number;
+  code: string;
+  name: string;
+  path: string;
+  kind: UnitKind;
+  type: UnitType | null;
+  parentId: number | null;
+  /** Month the unit was added to the product: meetings are not required of it before then. */
+  sinceMonth: MonthIndex;
+}
+
+/** Raw counts for one unit's own members and meetings; rates are derived after summing. */
+export interface Counts {
+  members: number;
+  exempt: number;
+  linked: number;
+  attendanceExpected: number;
+  attendancePresent: number;
+  meetingsDueThisMonth: number;
+  meetingsHeldThisMonth: number;
+  meetingsDueHalfYear: number;
+  meetingsHeldHalfYear: number;
+  feedbackCount: number;
+  feedbackSum: number;
+  studyDue: number;
+  studyConfirmed: number;
+  quizParticipants: number;
+  quizPassedMembers: number;
+  quizAttempts: number;
+  quizCorrect: number;
+  quizQuestions: number;
+}
+
+export const emptyCounts = (): Counts => ({
+  members: 0,
+  exempt: 0,
+  linked: 0,
+  attendanceExpected: 0,
+  attendancePresent: 0,
+  meetingsDueThisMonth: 0,
+  meetingsHeldThisMonth: 0,
+  meetingsDueHalfYear: 0,
+  meetingsHeldHalfYear: 0,
+  feedbackCount: 0,
+  feedbackSum: 0,
+  studyDue: 0,
+  studyConfirmed: 0,
+  quizParticipants: 0,
+  quizPassedMembers: 0,
+  quizAttempts: 0,
+  quizCorrect: 0,
+  quizQuestions: 0,
+});
+
+export function addCounts(into: Counts, from: Counts): Counts {
+  for (const key of Object.keys(into) as (keyof Counts)[]) into[key] += from[key];
+  return into;
+}
+
+/** Which meeting a kind of unit must hold, and how often (from the meeting rules). */
+export function meetingRequirement(kind: UnitKind, rules: MeetingRules): { meetingKind: string; everyMonths: number } | null {
+  if (kind === 'chi_bo_co_so' || kind === 'chi_bo_truc_thuoc') return { meetingKind: 'dinh_ky', everyMonths: rules.regularEveryMonths };
+  if (kind === 'dang_bo_co_so') return { meetingKind: 'chi_uy', everyMonths: rules.committeeEveryMonths };
+  return null;
+}
+
+/**
+ * Windows of N months end in months divisible by N (as the compliance job counts them);
+ * a window is met when a required meeting took place in any of its months.
+ */
+export function windowsMet(heldMonths: ReadonlySet<MonthIndex>, everyMonths: number, from: MonthIndex, to: MonthIndex) {
+  let due = 0;
+  let held = 0;
+  for (let m = from; m <= to; m++) {
+    if (((m % 12) + 1) % everyMonths !== 0) continue;
+    due++;
+    for (let k = m - everyMonths + 1; k <= m; k++) {
+      if (heldMonths.has(k)) {
+        held++;
+        break;
+      }
+    }
+  }
+  return { due, held };
+}
+
+export interface ScopeFigures {
+  units: UnitRow[];
+  counts: Map<number, Counts>;
+  /** Months in which each unit held its required meeting, over the last 12 months. */
+  heldMonths: Map<number, Set<MonthIndex>>;
+  currentDocumentIds: number[];
+  /** Audience units (by path) of each current document. */
+  audiences: { documentId: number; path: string }[];
+}
+
+/**
+ * One pass of set-based queries, each grouped by unit, over every unit the predicate
+ * admits. Pages sum these per subtree, per type or per unit; nothing is queried per unit.
+ */
+export async function loadScopeFigures(ctx: ServiceContext, within: SQL, periods: DashboardPeriods, rules: MeetingRules): Promise<ScopeFigures> {
+  const { now, twelveMonthsFrom: from } = periods;
+  const units = await loadUnits(ctx, within);
+  const counts = new Map(units.map((u) => [u.id, emptyCounts()]));
+  const at = (unitId: number) => counts.get(unitId) ?? emptyCounts();
+
+  const members = await ctx.db.all<{ unit_id: number; n: number; exempt: number; linked: number }>(sql`
+    SELECT m.unit_id, count(*) AS n, sum(m.exempt) AS exempt,
+      sum(EXISTS (SELECT 1 FROM channel_accounts a WHERE a.member_id = m.id)) AS linked
+    FROM members m JOIN units u ON u.id = m.unit_id WHERE ${within} GROUP BY m.unit_id`);
+  for (const r of members) Object.assign(at(r.unit_id), { members: Number(r.n), exempt: Number(r.exempt), linked: Number(r.linked) });
+
+  const attendance = await ctx.db.all<{ unit_id: number; expected: number; present: number }>(sql`
+    SELECT mt.unit_id, count(*) AS expected, sum(i.attendance IN ('present', 'late')) AS present
+    FROM meetings mt JOIN units u ON u.id = mt.unit_id JOIN meeting_invitees i ON i.meeting_id = mt.id
+    WHERE ${within} AND mt.status = 'scheduled' AND mt.starts_at >= ${from} AND mt.starts_at <= ${now}
+      AND i.is_guide = 0 AND i.attendance IS NOT NULL AND i.attendance <> 'exempt'
+    GROUP BY mt.unit_id`);
+  for (const r of attendance) Object.assign(at(r.unit_id), { attendanceExpected: Number(r.expected), attendancePresent: Number(r.present) });
+
+  const heldMonths = await loadHeldMonths(ctx, within, periods);
+  for (const u of units) {
+    const requirement = meetingRequirement(u.kind, rules);
+    if (!requirement) continue;
+    const months = heldMonths.get(u.id) ?? new Set<number>();
+    const month = windowsMet(months, requirement.everyMonths, Math.max(periods.thisMonth, u.sinceMonth), periods.thisMonth);
+    const half = windowsMet(months, requirement.everyMonths, Math.max(periods.halfYearStart, u.sinceMonth), periods.thisMonth);
+    Object.assign(at(u.id), { meetingsDueThisMonth: month.due, meetingsHeldThisMonth: month.held, meetingsDueHalfYear: half.due, meetingsHeldHalfYear: half.held });
+  }
+
+  const feedback = await ctx.db.all<{ unit_id: number; n: number; total: number }>(sql`
+    SELECT mt.unit_id, count(*) AS n, sum(f.score) AS total
+    FROM meeting_feedback f JOIN meetings mt ON mt.id = f.meeting_id JOIN units u ON u.id = mt.unit_id
+    WHERE ${within} AND mt.starts_at >= ${from} GROUP BY mt.unit_id`);
+  for (const r of feedback) Object.assign(at(r.unit_id), { feedbackCount: Number(r.n), feedbackSum: Number(r.total) });
+
+  // Current resolutions: published in the last 12 months; every member under an audience unit must study them.
+  const audiences = await ctx.db.all<{ document_id: number; path: string }>(sql`
+    SELECT du.document_id, pu.path FROM document_units du JOIN units pu ON pu.id = du.unit_id WHERE du.published_at >= ${from}`);
+  const currentDocumentIds = [...new Set(audiences.map((a) => a.document_id))];
+  for (const u of units) {
+    const readable = new Set(audiences.filter((a) => u.path.startsWith(a.path)).map((a) => a.document_id)).size;
+    const c = at(u.id);
+    c.studyDue = readable * c.members;
+  }
+  if (currentDocumentIds.length > 0) {
+    const study = await ctx.db.all<{ unit_id: number; confirmed: number }>(sql`
+      SELECT m.unit_id, count(*) AS confirmed FROM document_study s
+      JOIN members m ON m.id = s.member_id JOIN units u ON u.id = m.unit_id
+      WHERE ${within} AND s.confirmed_at IS NOT NULL AND s.document_id IN (SELECT value FROM json_each(${JSON.stringify(currentDocumentIds)}))
+      GROUP BY m.unit_id`);
+    for (const r of study) at(r.unit_id).studyConfirmed = Number(r.confirmed);
+  }
+
+  const quizzes = await ctx.db.all<{ unit_id: number; participants: number; passed: number; attempts: number; correct: number; questions: number }>(sql`
+    SELECT m.unit_id, count(DISTINCT a.member_id) AS participants,
+      count(DISTINCT CASE WHEN a.correct_count * 100 >= qs.pass_percent * json_array_length(a.question_ids) THEN a.member_id END) AS passed,
+      count(*) AS attempts, sum(a.correct_count) AS correct, sum(json_array_length(a.question_ids)) AS questions
+    FROM quiz_attempts a JOIN quiz_sets qs ON qs.id = a.set_id JOIN members m ON m.id = a.member_id JOIN units u ON u.id = m.unit_id
+    WHERE ${within} AND a.finished_at >= ${from} GROUP BY m.unit_id`);
+  for (const r of quizzes) {
+    Object.assign(at(r.unit_id), {
+      quizParticipants: Number(r.participants),
+      quizPassedMembers: Number(r.passed),
+      quizAttempts: Number(r.attempts),
+      quizCorrect: Number(r.correct),
+      quizQuestions: Number(r.questions),
+    });
+  }
+  return { units, counts, heldMonths, currentDocumentIds, audiences: audiences.map((a) => ({ documentId: a.document_id, path: a.path })) };
+}
+
+/** Sums the counts of every unit under `path` (itself included). */
+export function sumSubtree(figures: ScopeFigures, path: string): Counts {
+  const total = emptyCounts();
+  for (const u of figures.units) if (u.path.startsWith(path)) addCounts(total, figures.counts.get(u.id) ?? emptyCounts());
+  return total;
+}
+
+/** The units the predicate admits, in tree order. */
+export async function loadUnits(ctx: ServiceContext, within: SQL): Promise<UnitRow[]> {
+  const rows = await ctx.db.all<{ id: number; code: string; name: string; path: string; kind: UnitKind; type: UnitType | null; parent_id: number | null; since: number }>(
+    sql`SELECT u.id, u.code, u.name, u.path, u.kind, u.type, u.parent_id, ${sql.raw(monthIndexSql('u.created_at'))} AS since FROM units u WHERE ${within} ORDER BY u.path`,
+  );
+  return rows.map((u) => ({ id: u.id, code: u.code, name: u.name, path: u.path, kind: u.kind, type: u.type, parentId: u.parent_id, sinceMonth: Number(u.since) }));
+}
+
+/** Months of the last 12 in which each unit held the meeting its kind requires. */
+export async function loadHeldMonths(ctx: ServiceContext, within: SQL, periods: DashboardPeriods): Promise<Map<number, Set<MonthIndex>>> {
+  const held = await ctx.db.all<{ unit_id: number; months: string }>(sql`
+    SELECT mt.unit_id, group_concat(DISTINCT ${sql.raw(monthIndexSql('mt.starts_at'))}) AS months
+    FROM meetings mt JOIN units u ON u.id = mt.unit_id
+    WHERE ${within} AND mt.status = 'scheduled' AND mt.starts_at >= ${periods.twelveMonthsFrom} AND mt.starts_at <= ${periods.now}
+      AND ((u.kind IN ('chi_bo_co_so', 'chi_bo_truc_thuoc') AND mt.kind = 'dinh_ky') OR (u.kind = 'dang_bo_co_so' AND mt.kind = 'chi_uy'))
+    GROUP BY mt.unit_id`);
+  return new Map(held.map((r) => [r.unit_id, new Set(String(r.months).split(',').map(Number))]));
+}
