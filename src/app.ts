@@ -31,7 +31,7 @@ export function createApp(deps: AppDeps) {
   const { token, apiRoot, webhookSecret } = deps.config.telegram;
   const meetingRules = { ...defaultMeetingRules, ...deps.config.meetingRules };
   const bot: Bot<BotContext> | null = token
-    ? createTelegramBot({ token, apiRoot, services, logger: deps.logger, botInfo: deps.botInfo, meetingRules })
+    ? createTelegramBot({ token, apiRoot, services, logger: deps.logger, botInfo: deps.botInfo, meetingRules, dashboardUrl: deps.config.publicUrl ?? `http://localhost:${deps.config.port}` })
     : null;
   let botMode: BotMode = 'off';
 

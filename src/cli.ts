@@ -30,6 +30,7 @@ async function main() {
       attempts: { type: 'string' },
       prediction: { type: 'boolean', default: false },
       confirm: { type: 'boolean', default: false },
+      admin: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });

@@ -18,6 +18,7 @@ const officerCommands: BotCommand[] = [
   ...memberCommands,
   { command: 'hop', description: commandDescriptions.hop },
   { command: 'donvi', description: commandDescriptions.donvi },
+  { command: 'dashboard', description: commandDescriptions.dashboard },
 ];
 
 export const isOfficer = (role: MemberRole) => officerRoles.includes(role);

@@ -4,6 +4,7 @@ import type { Logger } from '../../src/logger';
 import type { Services } from '../../src/services';
 import type { MeetingRules } from '../../src/services/meetings/meeting-rules';
 import type { BotContext } from './context';
+import { dashboardFeature } from './features/dashboard';
 import { documentsFeature } from './features/documents';
 import { helpFeature } from './features/help';
 import { meFeature } from './features/me';
@@ -24,6 +25,8 @@ export interface TelegramBotDeps {
   /** Known bot identity: skips getMe (tests, and webhook requests never call it). */
   botInfo?: UserFromGetMe;
   meetingRules: MeetingRules;
+  /** Base URL of the web dashboard, for /dashboard sign-in links. */
+  dashboardUrl: string;
 }
 
 /** Builds the Telegram bot: error boundary → member loading → features → unhandled. */
@@ -39,7 +42,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot<BotContext> {
   });
   bot.use(errorBoundary);
   bot.use(loadMember());
-  bot.use(startFeature(), helpFeature(), meFeature(), unitMembersFeature(), documentsFeature(), searchFeature(), meetingsFeature(), quizzesFeature());
+  bot.use(startFeature(), helpFeature(), meFeature(), unitMembersFeature(), documentsFeature(), searchFeature(), meetingsFeature(), quizzesFeature(), dashboardFeature(deps.dashboardUrl));
   bot.use(unhandledFeature());
   bot.catch((err) => {
     deps.logger.error('telegram update failed outside the boundary', {

@@ -50,6 +50,7 @@ export const cliText = {
   restore TỆP                              Khôi phục từ bản sao lưu (dừng máy chủ trước)
   invite --member MÃ | --unit MÃ [--ttl-hours N] [--json]
                                            Tạo mã mời liên kết Telegram (CSV cho cả đơn vị)
+  dashboard link --admin | --member MÃ     Tạo đường link đăng nhập bảng theo dõi (một lần, hết hạn sau 10 phút)
   doc import TỆP [--unit MÃ,MÃ] [--replace] [--json]
                                            Nhập văn bản (.txt, .md, .docx, .pdf) và ban hành cho đơn vị
   doc list [--json]                        Liệt kê văn bản
@@ -103,6 +104,8 @@ export const cliText = {
   notFound: (what: string) => `Không tìm thấy: ${what}`,
   noBotUsername: 'Chưa đặt TELEGRAM_BOT_USERNAME nên đường link dùng <ten_bot>; đặt biến này để có link đúng.',
   noInvites: (linked: number) => `Không tạo mã nào: ${linked} đồng chí trong đơn vị đã liên kết Telegram.`,
+  dashboardLink: (url: string, expires: string) => `Đường link đăng nhập (dùng một lần, hết hạn lúc ${expires}):\n${url}`,
+  noDashboardRole: 'Đảng viên này không có quyền xem bảng theo dõi (chỉ bí thư, phó bí thư và cấp ủy viên).',
   inviteOne: (p: { name: string; code: string; link: string; expires: string }) =>
     `Mã mời cho đồng chí ${p.name}: ${p.code}\nĐường link: ${p.link}\nHết hạn: ${p.expires}`,
   unknownCommand: (c: string) => `Lệnh không đúng: ${c}`,

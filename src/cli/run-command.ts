@@ -31,6 +31,7 @@ export interface CliFlags {
   attempts?: string;
   prediction?: boolean;
   confirm?: boolean;
+  admin?: boolean;
   unit?: string;
   member?: string;
   'ttl-hours'?: string;
@@ -154,6 +155,13 @@ export async function runCommand(args: string[], flags: CliFlags, config: Config
       }
       case 'invite':
         return await invite(services, flags, config, io);
+      case 'dashboard link': {
+        if (!flags.admin === !flags.member) throw new UsageError(cliText.usage);
+        const link = await services.createSignInLink(flags.member ? { memberCode: flags.member } : { admin: true }, actor);
+        const url = `${config.publicUrl ?? `http://localhost:${config.port}`}/dashboard/sign-in?token=${link.token}`;
+        print({ url, role: link.role, expiresAt: link.expiresAt }, () => cliText.dashboardLink(url, formatDateTime(link.expiresAt)));
+        return 0;
+      }
       default:
         throw new UsageError(cliText.unknownCommand(args.join(' ')));
     }
@@ -170,6 +178,10 @@ export async function runCommand(args: string[], flags: CliFlags, config: Config
     }
     if (isServiceError(error, 'invalid_input')) {
       io.err(cliText.invalid(error.details?.reason));
+      return 1;
+    }
+    if (isServiceError(error, 'forbidden')) {
+      io.err(cliText.noDashboardRole);
       return 1;
     }
     if (isServiceError(error, 'not_found')) {

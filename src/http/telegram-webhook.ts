@@ -14,6 +14,25 @@ const updateShape = z.looseObject({ update_id: z.number().int().nonnegative() })
 const maxBodyBytes = 1024 * 1024;
 
 /**
+ * How long a webhook request may run before it is answered anyway: grammY's own
+ * webhookCallback default, well inside the time Telegram waits before redelivering.
+ */
+const answerWithinMs = 10_000;
+
+/** Resolves with the settled value, or with 'late' once `ms` have passed. */
+async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T | 'late'> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
  * POST / for Telegram updates. Order matters: secret first (nothing else runs
  * on a forged request), then size, JSON, shape, duplicate check, and only then the bot.
  */
@@ -48,15 +67,30 @@ export function telegramWebhook(deps: { bot: Bot<BotContext>; secret: string; se
         deps.logger.info('telegram webhook: duplicate update ignored', { updateId });
         return c.json({ ok: true, duplicate: true });
       }
-      try {
-        // Entries pass a known identity; otherwise fetch it once per process (never for a forged request).
+      // Entries pass a known identity; otherwise fetch it once per process (never for a forged request).
+      const handling = (async () => {
         if (!deps.bot.isInited()) await deps.bot.init();
         await deps.bot.handleUpdate(parsed.data as unknown as Update);
-      } catch (error) {
-        // Handler errors are answered by the bot's boundary; reaching here means the
-        // bot itself failed (e.g. database down). Release the claim so Telegram's retry counts.
+      })().then(
+        () => ({ ok: true as const }),
+        (error: unknown) => ({ ok: false as const, error }),
+      );
+      // Handler errors are answered by the bot's boundary; a failure here means the bot itself
+      // failed (e.g. database down). Release the claim so Telegram's retry counts.
+      const release = async (error: unknown) => {
         deps.logger.error('telegram webhook: update failed', { updateId, error: error instanceof Error ? error.name : 'unknown' });
         await deps.services.releaseUpdate({ channel: 'telegram', updateId }, 'webhook:telegram').catch(() => undefined);
+      };
+      const outcome = await withinDeadline(handling, answerWithinMs);
+      if (outcome === 'late') {
+        // A slow or hanging Bot API must not hold Telegram's connection (it would redeliver, and
+        // further updates queue behind): acknowledge now, let the handler finish on its own.
+        deps.logger.warn('telegram webhook: update still running at the deadline, acknowledged', { updateId });
+        void handling.then((o) => (o.ok ? undefined : release(o.error)));
+        return c.json({ ok: true, late: true });
+      }
+      if (!outcome.ok) {
+        await release(outcome.error);
         return c.json({ ok: false, error: 'handler_failed' }, 500);
       }
       return c.json({ ok: true });

@@ -11,6 +11,7 @@ import {
 import { scheduleRecurringMeetings } from '../services/meetings/recurring-meetings';
 import { applyRetention, type RetentionSettings } from '../services/retention';
 import { pruneProcessedUpdates } from '../services/updates/claim-update';
+import { oncePerSlot } from './once-per-slot';
 
 export interface JobDeps {
   ctx: ServiceContext;
@@ -44,11 +45,18 @@ export const jobs: Job[] = [
   { name: 'retention', cron: '45 20 * * *', run: (d) => applyRetention({ ctx: d.ctx, input: d.retention ?? {} }) },
 ];
 
-/** Runs one job, logging its outcome; a failing job never takes the process down. */
+/**
+ * Runs one job once for the current schedule slot (see oncePerSlot), logging its outcome;
+ * a failing job never takes the process down.
+ */
 export async function runJob(job: Job, deps: JobDeps): Promise<void> {
   const started = Date.now();
   try {
-    const result = await job.run(deps);
+    const { ran, result } = await oncePerSlot(job.name, deps.ctx, () => job.run(deps));
+    if (!ran) {
+      deps.logger.info(`job ${job.name} skipped: already run for this slot`);
+      return;
+    }
     deps.logger.info(`job ${job.name} done`, { ms: Date.now() - started, result: typeof result === 'object' ? result : { count: result } });
   } catch (error) {
     deps.logger.error(`job ${job.name} failed`, { error: error instanceof Error ? error.name : 'error' });

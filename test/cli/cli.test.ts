@@ -79,6 +79,20 @@ describe('admin CLI', () => {
     expect(invite?.link).toBe(`https://t.me/chibo_demo_bot?start=${invite?.code}`);
   });
 
+  it('mints dashboard sign-in links for an admin and for a secretary, not for a plain member', async () => {
+    const adminLink = await cli('dashboard', 'link', '--admin', '--json');
+    expect(adminLink.code).toBe(0);
+    const parsed = JSON.parse(adminLink.stdout) as { url: string; role: string };
+    expect(parsed.role).toBe('admin');
+    expect(parsed.url).toMatch(/^http:\/\/localhost:3000\/dashboard\/sign-in\?token=[\w-]{40,}$/);
+
+    const secretary = await cli('dashboard', 'link', '--member', 'D1');
+    expect(secretary.stdout).toContain('dùng một lần');
+    const member = await cli('dashboard', 'link', '--member', 'D2');
+    expect(member.code).toBe(1);
+    expect(member.stderr).toContain('không có quyền xem bảng theo dõi');
+  });
+
   it('explains a missing file and a wrong command', async () => {
     const missing = await cli('import', 'units', join(dir, 'nope.csv'));
     expect(missing.code).toBe(1);

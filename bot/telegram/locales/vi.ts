@@ -80,6 +80,9 @@ export const vi = {
   notLinkedHeader: 'Chưa liên kết:',
   linkedHeader: 'Đã liên kết:',
   andMore: (n: number) => `… và ${n} đồng chí khác`,
+  dashboardLink: (url: string, minutes: number) =>
+    `Đường link đăng nhập bảng theo dõi (chỉ dùng một lần, hết hạn sau ${minutes} phút; không chuyển cho người khác):\n${url}`,
+  dashboardPrivateOnly: 'Vì lý do bảo mật, đồng chí gõ /dashboard trong tin nhắn riêng với bot.',
   notUnderstood: 'Chibo chưa hiểu tin nhắn này. Gõ /help để xem các lệnh.',
   staleButton: 'Nút này không còn dùng được. Gõ /help để bắt đầu lại.',
   done: 'Xong',
@@ -240,4 +243,5 @@ export const commandDescriptions = {
   toi: 'Thông tin và liên kết của tôi',
   donvi: 'Đảng viên trong đơn vị và tình hình liên kết',
   hop: 'Tạo cuộc họp, gửi thông báo, điểm danh',
+  dashboard: 'Mở bảng theo dõi trên web',
 };

@@ -9,7 +9,11 @@ import { loadMemberViewer } from './viewer';
 /** Short enough that a forwarded or leaked link is soon worthless. */
 export const signInLinkTtlMinutes = 10;
 
-const inputSchema = z.union([z.object({ memberId: z.number().int().positive() }), z.object({ admin: z.literal(true) })]);
+const inputSchema = z.union([
+  z.object({ memberId: z.number().int().positive() }),
+  z.object({ memberCode: z.string().trim().min(1).max(64) }),
+  z.object({ admin: z.literal(true) }),
+]);
 
 /**
  * Mints a one-time sign-in token for a member who holds a dashboard role, or for an
@@ -19,10 +23,14 @@ export async function createSignInLink({ ctx, input }: { ctx: ServiceContext; in
   const parsed = inputSchema.parse(input);
   let memberId: number | null = null;
   let role: 'admin' | 'secretary' | 'committee' = 'admin';
-  if ('memberId' in parsed) {
-    const viewer = await loadMemberViewer(ctx, parsed.memberId);
+  if ('memberId' in parsed || 'memberCode' in parsed) {
+    if ('memberCode' in parsed) {
+      const [row] = await ctx.db.all<{ id: number }>(sql`SELECT id FROM members WHERE code = ${parsed.memberCode}`);
+      if (!row) throw new ServiceError('not_found', 'member not found', { member: parsed.memberCode });
+      memberId = row.id;
+    } else memberId = parsed.memberId;
+    const viewer = await loadMemberViewer(ctx, memberId);
     if (!viewer) throw new ServiceError('forbidden', 'member has no dashboard role');
-    memberId = parsed.memberId;
     role = viewer.role;
   }
   const token = randomToken();
