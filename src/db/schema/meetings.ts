@@ -27,8 +27,30 @@ export const meetings = sqliteTable(
     ratingDetails: text('rating_details', { mode: 'json' }).$type<Record<string, unknown>>(),
     ratedAt: integer('rated_at', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    // Kept by triggers (migration 0012) so dashboards sum meetings, not millions of invitee rows.
+    /** Vietnam-time month index (year × 12 + month − 1) of starts_at. */
+    month: integer('month'),
+    /** Invitees whose attendance counts (taken, not a guide, not exempt) and those present or late. */
+    countedAttendance: integer('counted_attendance').notNull().default(0),
+    presentAttendance: integer('present_attendance').notNull().default(0),
+    feedbackCount: integer('feedback_count').notNull().default(0),
+    feedbackSum: integer('feedback_sum').notNull().default(0),
   },
-  (t) => [index('meetings_unit_id_starts_at_idx').on(t.unitId, t.startsAt)],
+  (t) => [
+    index('meetings_unit_id_starts_at_idx').on(t.unitId, t.startsAt),
+    // Covers the dashboard's per-unit pass over meetings, so it never reads the table rows.
+    index('meetings_dashboard_idx').on(
+      t.unitId,
+      t.startsAt,
+      t.status,
+      t.kind,
+      t.month,
+      t.countedAttendance,
+      t.presentAttendance,
+      t.feedbackCount,
+      t.feedbackSum,
+    ),
+  ],
 );
 
 export const meetingReplies = ['attending', 'excused'] as const;
@@ -87,7 +109,7 @@ export const meetingFeedback = sqliteTable(
     comment: text('comment'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.meetingId, t.memberId] })],
+  (t) => [primaryKey({ columns: [t.meetingId, t.memberId] }), index('meeting_feedback_member_id_idx').on(t.memberId)],
 );
 
 /** What the daily compliance check found missing, once per unit, rule and period. */

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import type { MeetingRules } from '../meetings/meeting-rules';
 import { listTargets } from './list-targets';
-import { type DashboardPeriods, type MonthIndex, dashboardPeriods, monthIndexSql } from './periods';
+import { type DashboardPeriods, type MonthIndex, dashboardPeriods } from './periods';
 import { type AttentionReason, type Rates, attentionReasons, ratesOf } from './rates';
 import { measureTarget } from './measure-target';
 import { type ScopeFigures, emptyCounts, loadScopeFigures, sumSubtree } from './unit-figures';
@@ -33,12 +33,11 @@ export async function dashboardOverview({
   const totals = ratesOf(sumSubtree(figures, unit?.path ?? '/'));
 
   const monthly = await ctx.db.all<{ month: number; meetings: number; expected: number; present: number }>(sql`
-    SELECT ${sql.raw(monthIndexSql('mt.starts_at'))} AS month, count(DISTINCT mt.id) AS meetings,
-      count(*) AS expected, sum(i.attendance IN ('present', 'late')) AS present
-    FROM meetings mt JOIN units u ON u.id = mt.unit_id JOIN meeting_invitees i ON i.meeting_id = mt.id
+    SELECT mt.month, count(*) AS meetings, sum(mt.counted_attendance) AS expected, sum(mt.present_attendance) AS present
+    FROM meetings mt JOIN units u ON u.id = mt.unit_id
     WHERE ${within} AND mt.status = 'scheduled' AND mt.starts_at >= ${periods.twelveMonthsFrom} AND mt.starts_at <= ${periods.now}
-      AND i.is_guide = 0 AND i.attendance IS NOT NULL AND i.attendance <> 'exempt'
-    GROUP BY month`);
+      AND mt.counted_attendance > 0
+    GROUP BY mt.month`);
   const byMonth = new Map(monthly.map((m) => [Number(m.month), m]));
   const attendanceByMonth = Array.from({ length: 12 }, (_, k) => {
     const month = periods.twelveMonthsStart + k;

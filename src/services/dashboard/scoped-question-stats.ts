@@ -16,41 +16,49 @@ export async function scopedQuestionStats({ ctx, input }: { ctx: ServiceContext;
     SELECT a.id, row_number() OVER (ORDER BY a.correct_count DESC, a.id) AS best_rank, count(*) OVER () AS n
     FROM quiz_attempts a JOIN members m ON m.id = a.member_id JOIN units u ON u.id = m.unit_id
     WHERE a.set_id = ${set.id} AND a.finished_at IS NOT NULL AND ${unitInScope(input.viewer)} AND ${withinUnit(unit)}`;
-  const perQuestion = await ctx.db.all<{ question_id: number; answers: number; correct: number; upper_n: number; upper_correct: number; lower_n: number; lower_correct: number; attempts: number }>(sql`
+  // One pass over the answers, grouped by the exact choice: few distinct choices per question, expanded below.
+  const groups = await ctx.db.all<{ question_id: number; chosen: string; grp: string | null; answers: number; correct: number; attempts: number }>(sql`
     WITH scoped AS (${attempts}), grouped AS (
       SELECT id, n, CASE WHEN best_rank <= CAST(n * 0.27 AS INTEGER) THEN 'upper'
         WHEN best_rank > n - CAST(n * 0.27 AS INTEGER) THEN 'lower' END AS grp FROM scoped)
-    SELECT x.question_id, count(*) AS answers, sum(x.is_correct) AS correct, max(g.n) AS attempts,
-      sum(g.grp = 'upper') AS upper_n, sum(g.grp = 'upper' AND x.is_correct) AS upper_correct,
-      sum(g.grp = 'lower') AS lower_n, sum(g.grp = 'lower' AND x.is_correct) AS lower_correct
-    FROM quiz_answers x JOIN grouped g ON g.id = x.attempt_id GROUP BY x.question_id`);
-  const options = await ctx.db.all<{ question_id: number; option: number; n: number }>(sql`
-    WITH scoped AS (${attempts})
-    SELECT x.question_id, CAST(j.value AS INTEGER) AS option, count(*) AS n
-    FROM quiz_answers x JOIN scoped s ON s.id = x.attempt_id, json_each(x.chosen) j GROUP BY x.question_id, option`);
+    SELECT x.question_id, x.chosen, g.grp, count(*) AS answers, sum(x.is_correct) AS correct, max(g.n) AS attempts
+    FROM grouped g JOIN quiz_answers x ON x.attempt_id = g.id GROUP BY x.question_id, x.chosen, g.grp`);
+  const stats = new Map<number, { answers: number; correct: number; attempts: number; upper: [number, number]; lower: [number, number]; options: Map<number, number> }>();
+  for (const g of groups) {
+    const s = stats.get(g.question_id) ?? { answers: 0, correct: 0, attempts: 0, upper: [0, 0], lower: [0, 0], options: new Map() };
+    const n = Number(g.answers);
+    const correct = Number(g.correct);
+    s.answers += n;
+    s.correct += correct;
+    s.attempts = Math.max(s.attempts, Number(g.attempts));
+    if (g.grp === 'upper' || g.grp === 'lower') {
+      s[g.grp][0] += n;
+      s[g.grp][1] += correct;
+    }
+    for (const option of JSON.parse(g.chosen) as number[]) s.options.set(option, (s.options.get(option) ?? 0) + n);
+    stats.set(g.question_id, s);
+  }
   const questions = await ctx.db.all<{ id: number; key: string; text: string; options: string; correct: string }>(sql`
     SELECT id, key, text, options, correct FROM quiz_questions WHERE set_id = ${set.id} AND status <> 'draft' ORDER BY ordinal`);
-  const statsOf = new Map(perQuestion.map((q) => [q.question_id, q]));
+  const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
   return {
     setId: set.id,
     title: set.title,
     questions: questions.map((q) => {
-      const s = statsOf.get(q.id);
-      const answers = Number(s?.answers ?? 0);
-      const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
-      const upper = share(Number(s?.upper_correct ?? 0), Number(s?.upper_n ?? 0));
-      const lower = share(Number(s?.lower_correct ?? 0), Number(s?.lower_n ?? 0));
+      const s = stats.get(q.id);
+      const answers = s?.answers ?? 0;
+      const upper = s ? share(s.upper[1], s.upper[0]) : null;
+      const lower = s ? share(s.lower[1], s.lower[0]) : null;
+      const options = JSON.parse(q.options) as string[];
       return {
         key: q.key,
         text: q.text,
-        options: JSON.parse(q.options) as string[],
+        options,
         correct: JSON.parse(q.correct) as number[],
         answers,
-        shareCorrect: share(Number(s?.correct ?? 0), answers),
-        optionShares: (JSON.parse(q.options) as string[]).map((_, i) =>
-          share(Number(options.find((o) => o.question_id === q.id && Number(o.option) === i)?.n ?? 0), answers),
-        ),
-        discrimination: Number(s?.attempts ?? 0) < 10 || upper === null || lower === null ? null : upper - lower,
+        shareCorrect: share(s?.correct ?? 0, answers),
+        optionShares: options.map((_, i) => share(s?.options.get(i) ?? 0, answers)),
+        discrimination: (s?.attempts ?? 0) < 10 || upper === null || lower === null ? null : upper - lower,
       };
     }),
   };

@@ -91,6 +91,9 @@ export function windowsMet(heldMonths: ReadonlySet<MonthIndex>, everyMonths: num
   return { due, held };
 }
 
+/** The meeting `mt` is the kind its unit `u` must hold: regular for branches, committee for đảng bộ cơ sở. */
+const requiredMeeting = sql`((u.kind IN ('chi_bo_co_so', 'chi_bo_truc_thuoc') AND mt.kind = 'dinh_ky') OR (u.kind = 'dang_bo_co_so' AND mt.kind = 'chi_uy'))`;
+
 export interface ScopeFigures {
   units: UnitRow[];
   counts: Map<number, Counts>;
@@ -117,15 +120,24 @@ export async function loadScopeFigures(ctx: ServiceContext, within: SQL, periods
     FROM members m JOIN units u ON u.id = m.unit_id WHERE ${within} GROUP BY m.unit_id`);
   for (const r of members) Object.assign(at(r.unit_id), { members: Number(r.n), exempt: Number(r.exempt), linked: Number(r.linked) });
 
-  const attendance = await ctx.db.all<{ unit_id: number; expected: number; present: number }>(sql`
-    SELECT mt.unit_id, count(*) AS expected, sum(i.attendance IN ('present', 'late')) AS present
-    FROM meetings mt JOIN units u ON u.id = mt.unit_id JOIN meeting_invitees i ON i.meeting_id = mt.id
+  // One pass over the meetings: their attendance and feedback counters are kept by triggers.
+  const meetings = await ctx.db.all<{ unit_id: number; expected: number; present: number; feedback: number; feedback_sum: number; held: string | null }>(sql`
+    SELECT mt.unit_id, sum(mt.counted_attendance) AS expected, sum(mt.present_attendance) AS present,
+      sum(mt.feedback_count) AS feedback, sum(mt.feedback_sum) AS feedback_sum,
+      group_concat(DISTINCT CASE WHEN ${requiredMeeting} THEN mt.month END) AS held
+    FROM meetings mt JOIN units u ON u.id = mt.unit_id
     WHERE ${within} AND mt.status = 'scheduled' AND mt.starts_at >= ${from} AND mt.starts_at <= ${now}
-      AND i.is_guide = 0 AND i.attendance IS NOT NULL AND i.attendance <> 'exempt'
     GROUP BY mt.unit_id`);
-  for (const r of attendance) Object.assign(at(r.unit_id), { attendanceExpected: Number(r.expected), attendancePresent: Number(r.present) });
-
-  const heldMonths = await loadHeldMonths(ctx, within, periods);
+  const heldMonths = new Map<number, Set<MonthIndex>>();
+  for (const r of meetings) {
+    Object.assign(at(r.unit_id), {
+      attendanceExpected: Number(r.expected),
+      attendancePresent: Number(r.present),
+      feedbackCount: Number(r.feedback),
+      feedbackSum: Number(r.feedback_sum),
+    });
+    if (r.held) heldMonths.set(r.unit_id, new Set(String(r.held).split(',').map(Number)));
+  }
   for (const u of units) {
     const requirement = meetingRequirement(u.kind, rules);
     if (!requirement) continue;
@@ -134,12 +146,6 @@ export async function loadScopeFigures(ctx: ServiceContext, within: SQL, periods
     const half = windowsMet(months, requirement.everyMonths, Math.max(periods.halfYearStart, u.sinceMonth), periods.thisMonth);
     Object.assign(at(u.id), { meetingsDueThisMonth: month.due, meetingsHeldThisMonth: month.held, meetingsDueHalfYear: half.due, meetingsHeldHalfYear: half.held });
   }
-
-  const feedback = await ctx.db.all<{ unit_id: number; n: number; total: number }>(sql`
-    SELECT mt.unit_id, count(*) AS n, sum(f.score) AS total
-    FROM meeting_feedback f JOIN meetings mt ON mt.id = f.meeting_id JOIN units u ON u.id = mt.unit_id
-    WHERE ${within} AND mt.starts_at >= ${from} GROUP BY mt.unit_id`);
-  for (const r of feedback) Object.assign(at(r.unit_id), { feedbackCount: Number(r.n), feedbackSum: Number(r.total) });
 
   // Current resolutions: published in the last 12 months; every member under an audience unit must study them.
   const audiences = await ctx.db.all<{ document_id: number; path: string }>(sql`
@@ -195,10 +201,9 @@ export async function loadUnits(ctx: ServiceContext, within: SQL): Promise<UnitR
 /** Months of the last 12 in which each unit held the meeting its kind requires. */
 export async function loadHeldMonths(ctx: ServiceContext, within: SQL, periods: DashboardPeriods): Promise<Map<number, Set<MonthIndex>>> {
   const held = await ctx.db.all<{ unit_id: number; months: string }>(sql`
-    SELECT mt.unit_id, group_concat(DISTINCT ${sql.raw(monthIndexSql('mt.starts_at'))}) AS months
+    SELECT mt.unit_id, group_concat(DISTINCT mt.month) AS months
     FROM meetings mt JOIN units u ON u.id = mt.unit_id
-    WHERE ${within} AND mt.status = 'scheduled' AND mt.starts_at >= ${periods.twelveMonthsFrom} AND mt.starts_at <= ${periods.now}
-      AND ((u.kind IN ('chi_bo_co_so', 'chi_bo_truc_thuoc') AND mt.kind = 'dinh_ky') OR (u.kind = 'dang_bo_co_so' AND mt.kind = 'chi_uy'))
+    WHERE ${within} AND mt.status = 'scheduled' AND mt.starts_at >= ${periods.twelveMonthsFrom} AND mt.starts_at <= ${periods.now} AND ${requiredMeeting}
     GROUP BY mt.unit_id`);
   return new Map(held.map((r) => [r.unit_id, new Set(String(r.months).split(',').map(Number))]));
 }

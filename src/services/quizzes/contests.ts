@@ -72,20 +72,20 @@ export async function contestLeaderboard({
 }): Promise<{ title: string; perfectEntrants: number; entrants: number; rows: LeaderboardRow[] }> {
   const [contest] = await ctx.db.all<{ title: string }>(sql`SELECT title FROM contests WHERE id = ${input.contestId}`);
   if (!contest) throw new ServiceError('not_found', 'contest not found');
+  // Scores come from the attempt's stored correct_count; the prediction is the member's latest one.
   const best = sql`
     WITH scored AS (
-      SELECT a.id, a.member_id, json_array_length(a.question_ids) AS total,
-        (SELECT count(*) FROM quiz_answers x WHERE x.attempt_id = a.id AND x.is_correct) AS correct,
-        (SELECT max(x.answered_at) FROM quiz_answers x WHERE x.attempt_id = a.id) - a.started_at AS duration_ms
+      SELECT a.id, a.member_id, a.prediction, json_array_length(a.question_ids) AS total,
+        coalesce(a.correct_count, (SELECT count(*) FROM quiz_answers x WHERE x.attempt_id = a.id AND x.is_correct)) AS correct,
+        a.finished_at - a.started_at AS duration_ms
       FROM quiz_attempts a WHERE a.contest_id = ${input.contestId} AND a.finished_at IS NOT NULL
     ), ranked AS (
       SELECT scored.*, row_number() OVER (PARTITION BY member_id ORDER BY correct DESC, duration_ms ASC, id ASC) AS n,
-        count(*) OVER (PARTITION BY member_id) AS attempts
+        count(*) OVER (PARTITION BY member_id) AS attempts,
+        first_value(prediction) OVER (PARTITION BY member_id ORDER BY prediction IS NULL, id DESC) AS latest_prediction
       FROM scored
     )
-    SELECT r.member_id, r.total, r.correct, r.duration_ms, r.attempts,
-      (SELECT a.prediction FROM quiz_attempts a WHERE a.contest_id = ${input.contestId} AND a.member_id = r.member_id
-        AND a.prediction IS NOT NULL ORDER BY a.id DESC LIMIT 1) AS prediction
+    SELECT r.member_id, r.total, r.correct, r.duration_ms, r.attempts, r.latest_prediction AS prediction
     FROM ranked r WHERE r.n = 1`;
   const all = await ctx.db.all<{ member_id: number; total: number; correct: number; duration_ms: number; attempts: number; prediction: number | null }>(best);
   const perfect = all.filter((r) => Number(r.correct) === Number(r.total)).length;

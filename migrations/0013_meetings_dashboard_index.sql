@@ -1,0 +1,1 @@
+CREATE INDEX `meetings_dashboard_idx` ON `meetings` (`unit_id`,`starts_at`,`status`,`kind`,`month`,`counted_attendance`,`present_attendance`,`feedback_count`,`feedback_sum`);
