@@ -72,41 +72,52 @@ export async function contestLeaderboard({
 }): Promise<{ title: string; perfectEntrants: number; entrants: number; rows: LeaderboardRow[] }> {
   const [contest] = await ctx.db.all<{ title: string }>(sql`SELECT title FROM contests WHERE id = ${input.contestId}`);
   if (!contest) throw new ServiceError('not_found', 'contest not found');
-  // Scores come from the attempt's stored correct_count; the prediction is the member's latest one.
-  const best = sql`
+  // Scores come from the attempt's stored correct_count (answers recounted for attempts without one).
+  const score = sql`coalesce(a.correct_count, (SELECT count(*) FROM quiz_answers x WHERE x.attempt_id = a.id AND x.is_correct))`;
+  const [totals] = await ctx.db.all<{ entrants: number; perfect: number | null }>(sql`
+    SELECT count(*) AS entrants, sum(best = total) AS perfect FROM (
+      SELECT max(${score}) AS best, max(json_array_length(a.question_ids)) AS total
+      FROM quiz_attempts a WHERE a.contest_id = ${input.contestId} AND a.finished_at IS NOT NULL GROUP BY a.member_id)`);
+  const perfect = Number(totals?.perfect ?? 0);
+  // Only the entrants of the requested unit are ranked here; the prediction tie-break uses the contest-wide count.
+  const within = input.unitCode ? sql`AND u.path LIKE (SELECT path FROM units WHERE code = ${input.unitCode}) || '%'` : sql``;
+  const all = await ctx.db.all<{
+    member_id: number;
+    total: number;
+    correct: number;
+    duration_ms: number;
+    attempts: number;
+    prediction: number | null;
+    code: string;
+    full_name: string;
+    unit_code: string;
+    unit_name: string;
+  }>(sql`
     WITH scored AS (
-      SELECT a.id, a.member_id, a.prediction, json_array_length(a.question_ids) AS total,
-        coalesce(a.correct_count, (SELECT count(*) FROM quiz_answers x WHERE x.attempt_id = a.id AND x.is_correct)) AS correct,
+      SELECT a.id, a.member_id, a.prediction, json_array_length(a.question_ids) AS total, ${score} AS correct,
         a.finished_at - a.started_at AS duration_ms
-      FROM quiz_attempts a WHERE a.contest_id = ${input.contestId} AND a.finished_at IS NOT NULL
+      FROM quiz_attempts a JOIN members m ON m.id = a.member_id JOIN units u ON u.id = m.unit_id
+      WHERE a.contest_id = ${input.contestId} AND a.finished_at IS NOT NULL ${within}
     ), ranked AS (
       SELECT scored.*, row_number() OVER (PARTITION BY member_id ORDER BY correct DESC, duration_ms ASC, id ASC) AS n,
         count(*) OVER (PARTITION BY member_id) AS attempts,
         first_value(prediction) OVER (PARTITION BY member_id ORDER BY prediction IS NULL, id DESC) AS latest_prediction
       FROM scored
     )
-    SELECT r.member_id, r.total, r.correct, r.duration_ms, r.attempts, r.latest_prediction AS prediction
-    FROM ranked r WHERE r.n = 1`;
-  const all = await ctx.db.all<{ member_id: number; total: number; correct: number; duration_ms: number; attempts: number; prediction: number | null }>(best);
-  const perfect = all.filter((r) => Number(r.correct) === Number(r.total)).length;
-  const within = input.unitCode ? sql`AND u.path LIKE (SELECT path FROM units WHERE code = ${input.unitCode}) || '%'` : sql``;
-  const people = await ctx.db.all<{ id: number; code: string; full_name: string; unit_code: string; unit_name: string }>(sql`
-    SELECT m.id, m.code, m.full_name, u.code AS unit_code, u.name AS unit_name FROM members m JOIN units u ON u.id = m.unit_id
-    WHERE m.id IN (SELECT value FROM json_each(${JSON.stringify(all.map((r) => r.member_id))})) ${within}`);
-  const byId = new Map(people.map((p) => [p.id, p]));
+    SELECT r.member_id, r.total, r.correct, r.duration_ms, r.attempts, r.latest_prediction AS prediction,
+      m.code, m.full_name, u.code AS unit_code, u.name AS unit_name
+    FROM ranked r JOIN members m ON m.id = r.member_id JOIN units u ON u.id = m.unit_id WHERE r.n = 1`);
   const distance = (p: number | null) => (p === null ? Number.POSITIVE_INFINITY : Math.abs(p - perfect));
   const rows = all
-    .filter((r) => byId.has(r.member_id))
     .sort((x, y) => Number(y.correct) - Number(x.correct) || distance(x.prediction) - distance(y.prediction) || Number(x.duration_ms) - Number(y.duration_ms))
     .slice(0, input.limit ?? 1000)
     .map((r, i) => {
-      const p = byId.get(r.member_id)!;
       return {
         rank: i + 1,
-        memberCode: p.code,
-        fullName: p.full_name,
-        unitCode: p.unit_code,
-        unitName: p.unit_name,
+        memberCode: r.code,
+        fullName: r.full_name,
+        unitCode: r.unit_code,
+        unitName: r.unit_name,
         correct: Number(r.correct),
         total: Number(r.total),
         durationSeconds: Math.round(Number(r.duration_ms) / 1000),
@@ -114,7 +125,7 @@ export async function contestLeaderboard({
         attempts: Number(r.attempts),
       };
     });
-  return { title: contest.title, perfectEntrants: perfect, entrants: all.length, rows };
+  return { title: contest.title, perfectEntrants: perfect, entrants: Number(totals?.entrants ?? 0), rows };
 }
 
 /** Entrants and attempts per week (Vietnam time, weeks from Monday) and per unit. */
