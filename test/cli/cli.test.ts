@@ -91,7 +91,7 @@ describe('admin CLI', () => {
     const member = await cli('dashboard', 'link', '--member', 'D2');
     expect(member.code).toBe(1);
     expect(member.stderr).toContain('không có quyền xem bảng theo dõi');
-  });
+  }, 60_000);
 
   it('explains a missing file and a wrong command', async () => {
     const missing = await cli('import', 'units', join(dir, 'nope.csv'));

@@ -52,13 +52,23 @@ function topUnits(figures: ScopeFigures) {
   return figures.units.filter((u) => u.parentId === null || !visible.has(u.parentId));
 }
 
+/** Each unit's counts go to the type of the grassroots organisation above it (one pass, no subtree rescans). */
 function byType(figures: ScopeFigures) {
+  const byId = new Map(figures.units.map((u) => [u.id, u]));
   const groups = new Map<UnitType | null, { organisations: number; counts: ReturnType<typeof emptyCounts> }>();
-  for (const org of figures.units.filter((u) => grassrootsKinds.includes(u.kind))) {
-    const group = groups.get(org.type) ?? { organisations: 0, counts: emptyCounts() };
-    group.organisations++;
-    addCounts(group.counts, sumSubtree(figures, org.path));
-    groups.set(org.type, group);
+  const groupOf = (type: UnitType | null) => {
+    const group = groups.get(type) ?? { organisations: 0, counts: emptyCounts() };
+    groups.set(type, group);
+    return group;
+  };
+  for (const u of figures.units) {
+    if (grassrootsKinds.includes(u.kind)) groupOf(u.type).organisations++;
+    const org = u.path
+      .split('/')
+      .filter(Boolean)
+      .map((id) => byId.get(Number(id)))
+      .find((a) => a !== undefined && grassrootsKinds.includes(a.kind));
+    if (org) addCounts(groupOf(org.type).counts, figures.counts.get(u.id) ?? emptyCounts());
   }
   return [...groups.entries()].map(([type, g]) => ({ type, organisations: g.organisations, rates: ratesOf(g.counts) }));
 }
