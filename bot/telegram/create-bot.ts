@@ -31,7 +31,8 @@ export interface TelegramBotDeps {
 
 /** Builds the Telegram bot: error boundary → member loading → features → unhandled. */
 export function createTelegramBot(deps: TelegramBotDeps): Bot<BotContext> {
-  const bot = new Bot<BotContext>(deps.token, { client: { apiRoot: deps.apiRoot }, botInfo: deps.botInfo });
+  // 30 s, not grammY's 500 s: a hanging Bot API must not stall the outbox sender past its stale-claim window.
+  const bot = new Bot<BotContext>(deps.token, { client: { apiRoot: deps.apiRoot, timeoutSeconds: 30 }, botInfo: deps.botInfo });
   bot.use((ctx, next) => {
     ctx.services = deps.services;
     ctx.logger = deps.logger;

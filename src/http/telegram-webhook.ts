@@ -45,6 +45,9 @@ export function telegramWebhook(deps: { bot: Bot<BotContext>; secret: string; se
       maxSize: maxBodyBytes,
       onError: (c) => {
         deps.logger.warn('telegram webhook: body too large');
+        // The unread body leaves the connection unusable (the Node server drops it soon after):
+        // say so, or a client or proxy reusing it loses its next request to a reset.
+        c.header('Connection', 'close');
         return c.json({ ok: false, error: 'too_large' }, 413);
       },
     }),
