@@ -36,7 +36,9 @@ export function createApp(deps: AppDeps) {
   let botMode: BotMode = 'off';
 
   const app = new Hono();
-  app.use(secureHeaders());
+  // same-origin, not no-referrer: with no-referrer Chromium posts forms with `Origin: null`,
+  // which the dashboard's Origin check must refuse. Nothing leaks to other sites either way.
+  app.use(secureHeaders({ referrerPolicy: 'same-origin' }));
   app.get('/', (c) => c.text('Chibo đang hoạt động. Kiểm tra trạng thái tại /health.'));
   app.route('/health', health({ db: deps.db, botMode: () => botMode }));
   app.route('/dashboard', dashboardRoutes({ services, rules: meetingRules, logger: deps.logger, publicUrl: deps.config.publicUrl }));

@@ -35,7 +35,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const api = async (path: string) => (await (await admin.get(path)).json()).data;
+// biome-ignore lint/suspicious/noExplicitAny: JSON read back by the test, checked field by field
+const api = async (path: string): Promise<any> => ((await (await admin.get(path)).json()) as { data: unknown }).data;
 
 describe('dashboard figures', () => {
   it('counts the overview of the whole tree from stored activity', async () => {
@@ -94,8 +95,8 @@ describe('dashboard figures', () => {
 
     // A secretary of CB1 sees the province-level targets measured on the branch alone.
     const secretary = await signIn(t.chibo.app, t.services, { memberId: await memberId(t.db, 'M1') });
-    const own = (await (await secretary.get('/dashboard/api/overview')).json()).data;
-    expect(own.targets.find((x: { metric: string }) => x.metric === 'attendance').actual).toBeCloseTo(50);
+    const own = await (await secretary.get('/dashboard/api/overview')).json().then((j) => (j as { data: { targets: { metric: string; actual: number }[] } }).data);
+    expect(own.targets.find((x) => x.metric === 'attendance')?.actual).toBeCloseTo(50);
   });
 
   it('exports the same rows as the page, with Vietnamese headers, to CSV and Excel', async () => {

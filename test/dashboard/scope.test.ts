@@ -42,7 +42,7 @@ describe('what each role may see', () => {
     expect((await secretary.get(`/dashboard/meeting?id=${meetings.cb2Oct}`)).status).toBe(403);
     expect((await secretary.get(`/dashboard/api/meeting?id=${meetings.cb2Oct}`)).status).toBe(403);
     // Without a unit, pages show the secretary's own branch only.
-    const overview = await (await secretary.get('/dashboard/api/units')).json();
+    const overview = (await (await secretary.get('/dashboard/api/units')).json()) as { data: { unit: { name: string }; total: { members: number } } };
     expect(overview.data.unit.name).toBe('Chi bộ Văn phòng');
     expect(overview.data.total.members).toBe(2);
   });
@@ -55,7 +55,7 @@ describe('what each role may see', () => {
     for (const unit of [ids.CBCS, ids.K]) {
       for (const path of routesFor(unit)) expect([path, (await committee.get(path)).status]).toEqual([path, 403]);
     }
-    const units = await (await committee.get('/dashboard/api/units')).json();
+    const units = (await (await committee.get('/dashboard/api/units')).json()) as { data: { rows: { name: string }[] } };
     expect(units.data.rows.map((r: { name: string }) => r.name)).toEqual(['Chi bộ Văn phòng', 'Chi bộ Kế toán']);
     expect((await committee.get(`/dashboard/meeting?id=${meetings.cb2Oct}`)).status).toBe(200);
   });

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { DashboardEnv } from './session';
+import { ui } from './views/labels';
 
 /** Constant-time comparison, so the token cannot be guessed byte by byte from timings. */
 function sameToken(a: string, b: string) {
@@ -13,7 +14,7 @@ function sameToken(a: string, b: string) {
 export function sameOrigin(allowedOrigins: (requestUrl: string) => string[]): MiddlewareHandler {
   return async (c, next) => {
     const origin = c.req.header('origin');
-    if (c.req.method === 'POST' && origin && !allowedOrigins(c.req.url).includes(origin)) return c.text('Forbidden', 403);
+    if (c.req.method === 'POST' && origin && !allowedOrigins(c.req.url).includes(origin)) return c.text(ui.csrf, 403);
     await next();
   };
 }

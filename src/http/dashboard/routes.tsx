@@ -45,7 +45,7 @@ export function dashboardRoutes(deps: DashboardDeps) {
     await next();
     c.header('Content-Security-Policy', contentSecurityPolicy);
     c.header('Cache-Control', 'no-store');
-    c.header('Referrer-Policy', 'no-referrer');
+    c.header('Referrer-Policy', 'same-origin');
   });
   app.use('*', sameOrigin((url) => [new URL(url).origin, ...(publicOrigin ? [publicOrigin] : [])]));
   app.get('/assets/style.css', (c) => {

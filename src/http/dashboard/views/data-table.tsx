@@ -22,7 +22,7 @@ export function DataTable(props: { table: Table; sort: SortOrder | null; query: 
                 const active = sort?.table === table.id && sort.column === i;
                 const next = active && !sort?.descending ? 'desc' : 'asc';
                 return (
-                  <th aria-sort={active ? (sort?.descending ? 'descending' : 'ascending') : undefined}>
+                  <th class={c.format && c.format !== 'text' ? 'num' : undefined} aria-sort={active ? (sort?.descending ? 'descending' : 'ascending') : undefined}>
                     <a href={`${href({ sort: `${table.id}.${i}.${next}` })}#${table.id}`}>{c.header}</a>
                   </th>
                 );

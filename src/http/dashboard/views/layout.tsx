@@ -12,6 +12,7 @@ export function Layout(props: { title: string; current: PageName | null; csrf: s
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} — Chibo`}</title>
         <link rel="stylesheet" href="/dashboard/assets/style.css" />
+        <link rel="icon" href="data:," />
       </head>
       <body>
         <header>
@@ -47,6 +48,7 @@ export function Bare(props: { title: string; children: Child }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} — Chibo`}</title>
         <link rel="stylesheet" href="/dashboard/assets/style.css" />
+        <link rel="icon" href="data:," />
       </head>
       <body>
         <header>

@@ -23,22 +23,23 @@ table{border-collapse:collapse;width:100%;font-size:.95rem}
 th,td{padding:.45rem .6rem;border-bottom:1px solid #eee;text-align:left;vertical-align:top}
 th a{color:inherit}
 td.num{text-align:right;white-space:nowrap}
+th.num{text-align:right}
 .exports{margin:.3rem 0 0;font-size:.9rem}
 .exports a{margin-right:1rem}
 .bad{color:#a50e0e;font-weight:600}
 .good{color:#1a7f37;font-weight:600}
-.chart{background:#fff;border:1px solid #ddd;border-radius:6px;padding:.5rem;max-width:100%}
+.chart{background:#fff;border:1px solid #ddd;border-radius:6px;padding:.5rem;max-width:100%;margin:1rem 0}
 .chart svg{width:100%;height:auto}
 .chart .bar{fill:#a50e0e}
 .chart .axis{stroke:#999}
 .chart text{font-size:11px;fill:#333}
 .notice{background:#fff3cd;border:1px solid #e0c36c;border-radius:6px;padding:.75rem}
 form.inline{display:inline}
-form.stack{display:grid;gap:.6rem;max-width:640px;background:#fff;border:1px solid #ddd;border-radius:6px;padding:.75rem}
-form.stack label{display:grid;gap:.2rem}
-select,input,button{font:inherit;padding:.35rem}
+form.stack{display:grid;grid-template-columns:minmax(0,1fr);gap:.6rem;max-width:640px;background:#fff;border:1px solid #ddd;border-radius:6px;padding:.75rem}
+form.stack label{display:grid;grid-template-columns:minmax(0,1fr);gap:.2rem}
+select,input,button{font:inherit;padding:.35rem;max-width:100%}
 button.primary{background:#a50e0e;color:#fff;border:0;border-radius:4px;padding:.5rem 1rem;cursor:pointer}
 .summary li{margin:.3rem 0}
 .tag{font-size:.8rem;color:#555}
-@media (max-width:600px){main{padding:.6rem}th,td{padding:.35rem}}
+@media (max-width:600px){main{padding:.6rem}th,td{padding:.35rem}.chart{overflow-x:auto}.chart svg{min-width:520px}}
 `;
