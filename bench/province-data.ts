@@ -7,6 +7,7 @@
 // sets are planned in TypeScript, with a seeded generator, and each goes in as one statement over
 // json_each. Pseudo-random choices in SQL come from `rnd()`, a hash of row ids, so two runs with the
 // same scale in the same month write the same rows (times follow the real clock, see `now`).
+import { seededRandom } from '../src/services/quizzes/draft/seeded';
 import { createHash } from 'node:crypto';
 import { rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -132,18 +133,6 @@ function rnd(streamId: number, parts: string[], range = 1000): string {
   const key = parts.reduce((acc, p) => `(${acc}) * 1000003 + (${p})`);
   const k = `((((${key}) % ${PRIME}) * ${48_271 + streamId * 15_838} + ${streamId * 104_729}) % ${PRIME})`;
   return `(${k} * ${k} % ${PRIME} % ${range})`;
-}
-
-/** Seeded generator (mulberry32) for the few things planned in TypeScript. */
-function seededRandom(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;

@@ -2,35 +2,21 @@ import type { Overview } from '../../../services/dashboard/overview';
 import { monthLabel } from '../../../services/dashboard/periods';
 import { table } from '../table-model';
 import { BarChart } from '../views/bar-chart';
-import { attentionReasonNames, charts, headers, metricNames, nav, stat, tableTitles } from '../views/labels';
+import { attentionReasonNames, charts, headers, nav, stat, tableTitles } from '../views/labels';
 import { StatCard } from '../views/stat-card';
 import { definePage } from './page';
+import { targetsTable } from './targets-table';
 import { rateColumns } from './rate-columns';
 import { UnitCrumbs } from './unit-crumbs';
 
 type Data = Overview & { viewer: import('../../../services/dashboard/viewer').DashboardViewer };
-
-/** Whether a measured value reaches its target (feedback scores and percentages alike). */
-export const targetMet = (actual: number | null, value: number) => (actual === null ? null : actual >= value);
 
 export const overviewPage = definePage<Data>({
   nav: 'overview',
   load: async (r) => ({ ...(await r.services.dashboardOverview({ viewer: r.viewer, unitId: r.unitId, rules: r.rules }, r.actor)), viewer: r.viewer }),
   title: (d) => `${nav.overview}: ${d.unit?.name ?? d.viewer.unitName ?? ''}`.replace(/: $/, ''),
   tables: (d) => [
-    table({
-      id: 'targets',
-      title: tableTitles.targets,
-      rows: d.targets,
-      columns: [
-        { header: headers.target, value: (t) => t.label },
-        { header: headers.metric, value: (t) => metricNames[t.metric] },
-        { header: headers.setBy, value: (t) => t.unitName },
-        { header: headers.targetValue, format: 'score', value: (t) => t.value },
-        { header: headers.actual, format: 'score', value: (t) => t.actual },
-        { header: headers.met, value: (t) => (targetMet(t.actual, t.value) === null ? null : targetMet(t.actual, t.value) ? headers.yes : headers.no) },
-      ],
-    }),
+    targetsTable(d.targets),
     table({
       id: 'attention',
       title: tableTitles.attention,

@@ -1,10 +1,9 @@
 import { targetMetrics } from '../../../db/schema';
 import { canManageTargets } from '../../../services/dashboard/set-target';
 import type { DashboardViewer } from '../../../services/dashboard/viewer';
-import { table } from '../table-model';
-import { headers, metricNames, nav, tableTitles, targetForm } from '../views/labels';
-import { targetMet } from './overview';
+import { metricNames, nav, targetForm } from '../views/labels';
 import { definePage } from './page';
+import { targetsTable } from './targets-table';
 import { UnitCrumbs } from './unit-crumbs';
 
 type Overview = Awaited<ReturnType<import('../../../services').Services['dashboardOverview']>>;
@@ -20,20 +19,7 @@ export const targetsPage = definePage<Data>({
   },
   title: (d) => `${nav.targets}: ${d.unit?.name ?? ''}`.replace(/: $/, ''),
   tables: (d) => [
-    table({
-      id: 'targets',
-      title: tableTitles.targets,
-      rows: d.targets,
-      columns: [
-        { header: headers.target, value: (t) => t.label },
-        { header: headers.document, value: (t) => t.documentLabel },
-        { header: headers.metric, value: (t) => metricNames[t.metric] },
-        { header: headers.setBy, value: (t) => t.unitName },
-        { header: headers.targetValue, format: 'score', value: (t) => t.value },
-        { header: headers.actual, format: 'score', value: (t) => t.actual },
-        { header: headers.met, value: (t) => (targetMet(t.actual, t.value) === null ? null : targetMet(t.actual, t.value) ? headers.yes : headers.no) },
-      ],
-    }),
+    targetsTable(d.targets),
   ],
   body: (d, v) => {
     const manage = canManageTargets(d.viewer);

@@ -3,17 +3,24 @@ import { nav, ui } from './labels';
 
 export type PageName = keyof typeof nav;
 
+/** The document head every dashboard page shares: the stylesheet and no favicon request. */
+function Head(props: { title: string }) {
+  return (
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{`${props.title} — Chibo`}</title>
+      <link rel="stylesheet" href="/dashboard/assets/style.css" />
+      <link rel="icon" href="data:," />
+    </head>
+  );
+}
+
 /** The frame of every signed-in page: header, navigation and the sign-out form. */
 export function Layout(props: { title: string; current: PageName | null; csrf: string; who: string; children: Child }) {
   return (
     <html lang="vi">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${props.title} — Chibo`}</title>
-        <link rel="stylesheet" href="/dashboard/assets/style.css" />
-        <link rel="icon" href="data:," />
-      </head>
+      <Head title={props.title} />
       <body>
         <header>
           <span class="brand">{ui.appName}</span>
@@ -43,13 +50,7 @@ export function Layout(props: { title: string; current: PageName | null; csrf: s
 export function Bare(props: { title: string; children: Child }) {
   return (
     <html lang="vi">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${props.title} — Chibo`}</title>
-        <link rel="stylesheet" href="/dashboard/assets/style.css" />
-        <link rel="icon" href="data:," />
-      </head>
+      <Head title={props.title} />
       <body>
         <header>
           <span class="brand">{ui.appName}</span>
