@@ -45,13 +45,20 @@ describe('malformed, truncated, oversized and unusual webhook bodies', () => {
     const answers = await mapWithConcurrency(cases, 16, (c) => postRaw(server.webhookUrl, c.body, { contentType: c.contentType, timeoutMs: 15_000 }));
     const seconds = (performance.now() - started) / 1000;
 
+    // The server answers an oversized upload with 413 and closes the connection without
+    // reading the rest; a client still writing may see that close (EPIPE/ECONNRESET) before
+    // the 413. That is still the deliberate refusal; anything else is not.
+    const cutShort = (c: (typeof cases)[number], a: (typeof answers)[number]) =>
+      c.expect === 413 && a.status === 0 && /EPIPE|ECONNRESET/.test(a.error ?? '');
     const wrong = cases.flatMap((c, i) => {
       const a = answers[i]!;
-      return a.status === c.expect ? [] : [{ i, kind: c.kind, expected: c.expect, got: a.status, error: a.error, body: String(c.body).slice(0, 120) }];
+      return a.status === c.expect || cutShort(c, a) ? [] : [{ i, kind: c.kind, expected: c.expect, got: a.status, error: a.error, body: String(c.body).slice(0, 120) }];
     });
     expect(wrong).toEqual([]);
+    const oversized = cases.filter((c) => c.expect === 413).length;
+    expect(cases.filter((c, i) => cutShort(c, answers[i]!)).length).toBeLessThan(oversized / 4);
     // Every answer is the app's own JSON, not a proxy page or a stack trace.
-    expect(answers.filter((a) => typeof a.body?.ok !== 'boolean')).toEqual([]);
+    expect(answers.filter((a, i) => typeof a.body?.ok !== 'boolean' && !cutShort(cases[i]!, a))).toEqual([]);
 
     expect(server.alive()).toBe(true);
     const health = await fetch(`${server.base}/health`);
