@@ -66,6 +66,8 @@ export async function seedDashboard(db: Database, services: Services, clock: Fak
   const quizSetTitle = 'Tìm hiểu Nghị quyết 02';
   const [set] = await db.all<{ id: number }>(sql`INSERT INTO quiz_sets (slug, title, pass_percent, created_at, updated_at)
     VALUES ('nq02', ${quizSetTitle}, 80, ${now}, ${now}) RETURNING id`);
+  // Opened to the whole bloc, as `quiz import --unit K` would: the dashboard lists only sets that reach the viewer.
+  await db.run(sql`INSERT INTO quiz_set_units (set_id, unit_id) SELECT ${set!.id}, id FROM units WHERE code = 'K'`);
   for (const [id, correct] of [
     [m.M1, 8],
     [m.M2, 5],

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { committeeRoster, memberId, seedActivity, signIn, unitId } from '../helpers/dashboard';
+import { csv } from '../helpers/tables';
 import { createTestApp } from '../helpers/test-app';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -111,5 +112,41 @@ describe('what each role may see', () => {
     expect(row!.actor).toBe('web:admin');
     expect(JSON.parse(row!.details)).toEqual({ page: 'members', table: 'members', format: 'csv', rows: 2 });
     expect(row!.details).not.toContain('Nguyễn');
+  });
+
+  it('keeps quiz sets and contests of other units out of reach, and contest-wide figures out of the data', async () => {
+    const now = t.clock.now().getTime();
+    const [set] = await t.db.all<{ id: number }>(sql`INSERT INTO quiz_sets (slug, title, created_at, updated_at) VALUES ('cbcs-only', 'Bộ câu hỏi riêng CBCS', ${now}, ${now}) RETURNING id`);
+    await t.db.run(sql`INSERT INTO quiz_set_units (set_id, unit_id) VALUES (${set!.id}, ${ids.CBCS})`);
+    await t.db.run(sql`INSERT INTO quiz_questions (set_id, key, ordinal, text, options, correct, explanation, tags) VALUES (${set!.id}, 'q1', 1, 'Câu hỏi?', '["A","B","C"]', '[2]', 'Vì…', '[]')`);
+    const [contest] = await t.db.all<{ id: number }>(sql`INSERT INTO contests (slug, title, set_id, opens_at, closes_at, created_at)
+      VALUES ('cbcs-contest', 'Cuộc thi CBCS', ${set!.id}, ${now - 3600_000}, ${now + 86_400_000}, ${now}) RETURNING id`);
+    await t.db.run(sql`INSERT INTO contest_units (contest_id, unit_id) VALUES (${contest!.id}, ${ids.CBCS})`);
+
+    const secretary = await signIn(t.chibo.app, t.services, { memberId: await memberId(t.db, 'M1') });
+    expect((await secretary.get(`/dashboard/api/quiz-set?id=${set!.id}`)).status).toBe(403);
+    expect((await secretary.get(`/dashboard/api/contest?id=${contest!.id}`)).status).toBe(403);
+    const listed = JSON.stringify(await (await secretary.get('/dashboard/api/quizzes')).json());
+    expect(listed).not.toContain('CBCS');
+
+    const cbcs = await signIn(t.chibo.app, t.services, { memberId: await memberId(t.db, 'M5') });
+    const stats = JSON.stringify(await (await cbcs.get(`/dashboard/api/quiz-set?id=${set!.id}`)).json());
+    expect(stats).toContain('"optionsHidden":true');
+    expect(stats).not.toContain('"correct"');
+    const board = JSON.stringify(await (await cbcs.get(`/dashboard/api/contest?id=${contest!.id}`)).json());
+    expect(board).not.toContain('perfectEntrants');
+    expect(board).not.toContain('memberCode');
+  });
+
+  it('treats a branch committee member (chi ủy viên) like the branch secretary: no targets, no approvals', async () => {
+    await t.services.importMembers(csv(`
+code,full_name,unit_code,role,status,phone,birth_year,exempt
+M7,Đỗ Thị Hoa,CB1,cấp ủy viên,chính thức,,1985,
+`));
+    const branchCommittee = await signIn(t.chibo.app, t.services, { memberId: await memberId(t.db, 'M7') });
+    expect((await branchCommittee.get(`/dashboard/units?unit=${ids.CB2}`)).status).toBe(403);
+    const before = await t.count('dashboard_targets');
+    expect((await branchCommittee.post('/dashboard/targets', { metric: 'attendance', value: '50', label: 'x', _csrf: branchCommittee.csrf })).status).toBe(403);
+    expect(await t.count('dashboard_targets')).toBe(before);
   });
 });

@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { Logger } from '../../logger';
@@ -47,6 +48,8 @@ export function dashboardRoutes(deps: DashboardDeps) {
     c.header('Cache-Control', 'no-store');
     c.header('Referrer-Policy', 'same-origin');
   });
+  // Forms here are small; refuse big bodies before anything parses them (sign-in included).
+  app.use('*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text(ui.invalid, 413) }));
   app.use('*', sameOrigin((url) => [new URL(url).origin, ...(publicOrigin ? [publicOrigin] : [])]));
   app.get('/assets/style.css', (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');

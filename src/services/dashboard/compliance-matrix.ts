@@ -34,8 +34,12 @@ export async function complianceMatrix({
   const months = Array.from({ length: 12 }, (_, k) => periods.twelveMonthsStart + k);
   const visible = new Set(units.map((u) => u.id));
   const parentIds = new Set(units.map((u) => u.parentId));
+  // The chosen unit gets a row of its own when it has children and its own requirement
+  // (a đảng bộ's committee meetings), or when it has no children at all.
+  const self = unit ? units.find((u) => u.id === unit.id) : undefined;
+  const selfRow = self && (!parentIds.has(self.id) || meetingRequirement(self.kind, input.rules)) ? self : undefined;
   const rowUnits = unit
-    ? units.filter((u) => u.parentId === unit.id).concat(parentIds.has(unit.id) ? [] : units.filter((u) => u.id === unit.id))
+    ? units.filter((u) => u.parentId === unit.id).concat(selfRow ? [selfRow] : [])
     : units.filter((u) => u.parentId === null || !visible.has(u.parentId));
   const rows = rowUnits.map((row) => ({
     unitId: row.id,
@@ -47,7 +51,7 @@ export async function complianceMatrix({
   // Row subtrees are disjoint, so each unit adds its months to exactly one row.
   for (const u of units) {
     const requirement = meetingRequirement(u.kind, input.rules);
-    const rowIndex = rowUnits.findIndex((r) => u.path.startsWith(r.path));
+    const rowIndex = u.id === selfRow?.id ? rowUnits.length - 1 : rowUnits.findIndex((r) => r.id !== selfRow?.id && u.path.startsWith(r.path));
     if (!requirement || rowIndex < 0) continue;
     const unitHeld = held.get(u.id) ?? new Set<number>();
     for (const cell of rows[rowIndex]!.cells) {

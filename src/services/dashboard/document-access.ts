@@ -13,5 +13,16 @@ export async function assertDocumentInScope(ctx: ServiceContext, viewer: Dashboa
   return doc;
 }
 
-/** Summaries are approved by committee staff (who publish documents), not by branch secretaries. */
-export const canApproveSummaries = (viewer: DashboardViewer) => viewer.role === 'admin' || viewer.role === 'committee';
+/**
+ * Summaries are approved by the committee that published the document: an admin, or a
+ * committee whose subtree holds every unit the document was sent to. One summary serves
+ * every reader, so a unit the document was only sent down to may not approve it.
+ */
+export async function mayApproveSummaries(ctx: ServiceContext, viewer: DashboardViewer, documentId: number): Promise<boolean> {
+  if (viewer.role === 'admin') return true;
+  if (viewer.role !== 'committee' || viewer.unitPath === null) return false;
+  const [outside] = await ctx.db.all<{ n: number }>(sql`
+    SELECT count(*) AS n FROM document_units du JOIN units pu ON pu.id = du.unit_id
+    WHERE du.document_id = ${documentId} AND pu.path NOT LIKE ${`${viewer.unitPath}%`}`);
+  return Number(outside?.n ?? 1) === 0;
+}

@@ -33,7 +33,7 @@ export async function documentReport({ ctx, input }: { ctx: ServiceContext; inpu
   const visible = new Set(units.map((u) => u.id));
   const parentIds = new Set(units.map((u) => u.parentId));
   const rowUnits = unit
-    ? units.filter((u) => u.parentId === unit.id || (u.id === unit.id && !parentIds.has(unit.id)))
+    ? units.filter((u) => u.parentId === unit.id || u.id === unit.id)
     : units.filter((u) => u.parentId === null || !visible.has(u.parentId));
   const docIds = JSON.stringify(docs.map((d) => d.id));
   const audiences = await ctx.db.all<{ document_id: number; path: string }>(sql`
@@ -47,9 +47,13 @@ export async function documentReport({ ctx, input }: { ctx: ServiceContext; inpu
     SELECT s.document_id, ${childPathSql(rootPath)} AS row_path, count(*) AS n
     FROM document_study s JOIN members m ON m.id = s.member_id JOIN units u ON u.id = m.unit_id
     WHERE ${within} AND s.confirmed_at IS NOT NULL AND s.document_id IN (SELECT value FROM json_each(${docIds}))
+      -- Only members the document was sent to: a confirmation carried from another unit does not count.
+      AND EXISTS (SELECT 1 FROM document_units du JOIN units pu ON pu.id = du.unit_id WHERE du.document_id = s.document_id AND u.path LIKE pu.path || '%')
     GROUP BY s.document_id, row_path`);
   const confirmedAt = new Map(confirmed.map((c) => [`${c.document_id}:${c.row_path}`, Number(c.n)]));
-  const rows = rowUnits.map((row) => ({
+  // The chosen unit's own row holds only its own members (a đảng bộ's staff), when it has any.
+  const ownRow = (row: { id: number }) => unit !== null && row.id === unit.id && parentIds.has(unit.id);
+  const rows = rowUnits.filter((row) => !ownRow(row) || (membersOf.get(row.id) ?? 0) > 0).map((row) => ({
     unitId: row.id,
     code: row.code,
     name: row.name,
@@ -57,7 +61,10 @@ export async function documentReport({ ctx, input }: { ctx: ServiceContext; inpu
     cells: docs.map((d) => {
       const paths = audiences.filter((a) => a.document_id === d.id).map((a) => a.path);
       let due = 0;
-      for (const u of units) if (u.path.startsWith(row.path) && paths.some((p) => u.path.startsWith(p))) due += membersOf.get(u.id) ?? 0;
+      for (const u of units) {
+        const inRow = ownRow(row) ? u.id === row.id : u.path.startsWith(row.path);
+        if (inRow && paths.some((p) => u.path.startsWith(p))) due += membersOf.get(u.id) ?? 0;
+      }
       return { documentId: d.id, due, confirmed: confirmedAt.get(`${d.id}:${row.path}`) ?? 0 };
     }),
   }));

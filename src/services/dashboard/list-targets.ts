@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { TargetMetric } from '../../db/schema';
 import type { ServiceContext } from '../context';
+import { audienceMeetsScope } from './subtree-rows';
 import { type DashboardViewer, resolveScopedUnit } from './viewer';
 
 export interface TargetRow {
@@ -51,10 +52,11 @@ export async function listTargets({ ctx, input }: { ctx: ServiceContext; input: 
 }
 
 /** Documents and the targets extracted from them, to pick a target from. */
-export async function listTargetChoices({ ctx }: { ctx: ServiceContext; input: { viewer: DashboardViewer } }) {
+export async function listTargetChoices({ ctx, input }: { ctx: ServiceContext; input: { viewer: DashboardViewer } }) {
   const rows = await ctx.db.all<{ document_id: number; document_label: string; target_id: number | null; text: string | null }>(sql`
     SELECT d.id AS document_id, coalesce(d.number, d.title, d.source_name) AS document_label, t.id AS target_id, t.text
-    FROM documents d LEFT JOIN document_targets t ON t.document_id = d.id ORDER BY d.id DESC, t.ordinal`);
+    FROM documents d LEFT JOIN document_targets t ON t.document_id = d.id
+    WHERE ${audienceMeetsScope(input.viewer.role === 'admin' ? null : input.viewer.unitPath)} ORDER BY d.id DESC, t.ordinal`);
   const documents = new Map<number, { documentId: number; label: string; targets: { id: number; text: string }[] }>();
   for (const r of rows) {
     const doc = documents.get(r.document_id) ?? { documentId: r.document_id, label: r.document_label, targets: [] };

@@ -53,10 +53,10 @@ export async function meetingList({
   }>(sql`
     SELECT mt.id, mt.starts_at, mt.kind, mt.status, mt.rating, u.name AS unit_name,
       (SELECT count(*) FROM meeting_invitees i WHERE i.meeting_id = mt.id AND i.is_guide = 0) AS invitees,
-      (SELECT count(*) FROM meeting_invitees i WHERE i.meeting_id = mt.id AND i.reply = 'attending') AS attending,
-      (SELECT count(*) FROM meeting_invitees i WHERE i.meeting_id = mt.id AND i.reply = 'excused') AS excused,
-      (SELECT count(*) FROM meeting_invitees i WHERE i.meeting_id = mt.id AND i.attendance IN ('present', 'late')) AS present,
-      (SELECT count(*) FROM meeting_invitees i WHERE i.meeting_id = mt.id AND i.attendance = 'absent') AS absent,
+      (SELECT count(*) FROM meeting_invitees i WHERE i.meeting_id = mt.id AND i.is_guide = 0 AND i.reply = 'attending') AS attending,
+      (SELECT count(*) FROM meeting_invitees i WHERE i.meeting_id = mt.id AND i.is_guide = 0 AND i.reply = 'excused') AS excused,
+      (SELECT count(*) FROM meeting_invitees i WHERE i.meeting_id = mt.id AND i.is_guide = 0 AND i.attendance IN ('present', 'late')) AS present,
+      (SELECT count(*) FROM meeting_invitees i WHERE i.meeting_id = mt.id AND i.is_guide = 0 AND i.attendance = 'absent') AS absent,
       (SELECT count(*) FROM meeting_feedback f WHERE f.meeting_id = mt.id) AS feedback_count,
       (SELECT avg(f.score) FROM meeting_feedback f WHERE f.meeting_id = mt.id) AS feedback_average
     FROM meetings mt JOIN units u ON u.id = mt.unit_id

@@ -26,9 +26,10 @@ export async function meetingReport({ ctx, input }: { ctx: ServiceContext; input
   const people = await ctx.db.all<{ full_name: string; is_guide: number; reply: string | null; attendance: AttendanceState | null; checked_in_at: number | null }>(sql`
     SELECT m.full_name, i.is_guide, i.reply, i.attendance, i.checked_in_at FROM meeting_invitees i JOIN members m ON m.id = i.member_id
     WHERE i.meeting_id = ${meeting.id} ORDER BY i.is_guide, m.full_name`);
+  // Anonymous comments are listed by text, so their order cannot be matched to who answered when.
   const feedback = await ctx.db.all<{ score: number; comment: string | null; full_name: string }>(sql`
     SELECT f.score, f.comment, m.full_name FROM meeting_feedback f JOIN members m ON m.id = f.member_id
-    WHERE f.meeting_id = ${meeting.id} ORDER BY f.created_at`);
+    WHERE f.meeting_id = ${meeting.id} ORDER BY CASE WHEN ${meeting.anonymous_feedback} THEN f.comment END, f.created_at`);
   const anonymous = Boolean(meeting.anonymous_feedback);
   const counted = people.filter((p) => !p.is_guide && p.attendance !== 'exempt' && p.attendance !== null);
   const details = meeting.rating_details ? (JSON.parse(meeting.rating_details) as { criteria?: { label: string; met: boolean }[] }) : null;

@@ -73,6 +73,8 @@ async function documentCoverage(ctx: ServiceContext, figures: ScopeFigures, with
   const confirmed = await ctx.db.all<{ document_id: number; n: number }>(sql`
     SELECT s.document_id, count(*) AS n FROM document_study s JOIN members m ON m.id = s.member_id JOIN units u ON u.id = m.unit_id
     WHERE ${within} AND s.confirmed_at IS NOT NULL AND s.document_id IN (SELECT value FROM json_each(${JSON.stringify(figures.currentDocumentIds)}))
+      -- Only members the document was sent to: a confirmation carried from another unit does not count.
+      AND EXISTS (SELECT 1 FROM document_units du JOIN units pu ON pu.id = du.unit_id WHERE du.document_id = s.document_id AND u.path LIKE pu.path || '%')
     GROUP BY s.document_id`);
   const confirmedOf = new Map(confirmed.map((c) => [c.document_id, Number(c.n)]));
   return labels.map((d) => {

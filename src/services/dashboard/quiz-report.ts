@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
+import { audienceMeetsScope } from './subtree-rows';
 import { type DashboardViewer, type ScopedUnit, resolveScopedUnit, unitInScope, withinUnit } from './viewer';
 
 export interface QuizSetRow {
@@ -26,13 +27,15 @@ export async function quizReport({ ctx, input }: { ctx: ServiceContext; input: {
     FROM quiz_attempts a JOIN quiz_sets qs ON qs.id = a.set_id JOIN members m ON m.id = a.member_id JOIN units u ON u.id = m.unit_id
     WHERE ${within} AND a.finished_at IS NOT NULL GROUP BY a.set_id`);
   const statsOf = new Map(stats.map((s) => [s.set_id, s]));
-  const sets = await ctx.db.all<{ id: number; title: string }>(sql`SELECT id, title FROM quiz_sets ORDER BY id DESC`);
+  const sets = await ctx.db.all<{ id: number; title: string }>(sql`
+    SELECT qs.id, qs.title FROM quiz_sets qs WHERE ${audienceMeetsScope(unit?.path ?? input.viewer.unitPath, 'qs', 'quiz_set_units', 'set_id')} ORDER BY qs.id DESC`);
   const entrants = await ctx.db.all<{ contest_id: number; n: number }>(sql`
     SELECT a.contest_id, count(DISTINCT a.member_id) AS n FROM quiz_attempts a JOIN members m ON m.id = a.member_id JOIN units u ON u.id = m.unit_id
     WHERE ${within} AND a.contest_id IS NOT NULL AND a.finished_at IS NOT NULL GROUP BY a.contest_id`);
   const entrantsOf = new Map(entrants.map((e) => [e.contest_id, Number(e.n)]));
   const contests = await ctx.db.all<{ id: number; title: string; opens_at: number; closes_at: number }>(sql`
-    SELECT c.id, c.title, c.opens_at, c.closes_at FROM contests c ORDER BY c.opens_at DESC`);
+    SELECT c.id, c.title, c.opens_at, c.closes_at FROM contests c
+    WHERE ${audienceMeetsScope(unit?.path ?? input.viewer.unitPath, 'c', 'contest_units', 'contest_id')} ORDER BY c.opens_at DESC`);
   return {
     unit,
     sets: sets
@@ -46,8 +49,7 @@ export async function quizReport({ ctx, input }: { ctx: ServiceContext; input: {
           averagePercent: x && Number(x.questions) > 0 ? (100 * Number(x.correct)) / Number(x.questions) : null,
           passedMembers: Number(x?.passed ?? 0),
         };
-      })
-      .filter((s) => s.attempts > 0 || input.viewer.role !== 'secretary'),
+      }),
     contests: contests.map((c) => ({
       contestId: c.id,
       title: c.title,

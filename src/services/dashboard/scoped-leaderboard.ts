@@ -2,12 +2,25 @@ import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { contestLeaderboard } from '../quizzes/contests';
+import { audienceMeetsScope } from './subtree-rows';
 import { type DashboardViewer, resolveScopedUnit } from './viewer';
 
-/** A contest's ranking among the members of the viewer's scope (ranked within the scope). */
+/**
+ * A contest's ranking among the members of the viewer's scope (ranked within the scope).
+ * Contest-wide figures stay out: the number of perfect scores is what entrants are asked
+ * to predict, so it must not leak while the contest runs.
+ */
 export async function scopedLeaderboard({ ctx, input }: { ctx: ServiceContext; input: { viewer: DashboardViewer; contestId: number; unitId?: number } }) {
   const [contest] = await ctx.db.all<{ id: number }>(sql`SELECT id FROM contests WHERE id = ${input.contestId}`);
   if (!contest) throw new ServiceError('not_found', 'contest not found');
+  const [reaches] = await ctx.db.all<{ id: number }>(sql`
+    SELECT c.id FROM contests c WHERE c.id = ${contest.id} AND ${audienceMeetsScope(input.viewer.role === 'admin' ? null : input.viewer.unitPath, 'c', 'contest_units', 'contest_id')}`);
+  if (!reaches) throw new ServiceError('forbidden', 'contest outside the viewer scope');
   const unit = await resolveScopedUnit(ctx, input.viewer, input.unitId);
-  return contestLeaderboard({ ctx, input: { contestId: input.contestId, unitCode: unit?.code, limit: 100 } });
+  const board = await contestLeaderboard({ ctx, input: { contestId: input.contestId, unitCode: unit?.code, limit: 100 } });
+  return {
+    title: board.title,
+    entrants: board.entrantsInScope,
+    rows: board.rows.map(({ memberCode: _code, ...row }) => row),
+  };
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
+import { audienceMeetsScope } from './subtree-rows';
 import { type DashboardViewer, resolveScopedUnit, unitInScope, withinUnit } from './viewer';
 
 /**
@@ -9,9 +10,17 @@ import { type DashboardViewer, resolveScopedUnit, unitInScope, withinUnit } from
  * (share correct in the top 27% of attempts by score minus the bottom 27%).
  */
 export async function scopedQuestionStats({ ctx, input }: { ctx: ServiceContext; input: { viewer: DashboardViewer; setId: number; unitId?: number } }) {
-  const [set] = await ctx.db.all<{ id: number; title: string }>(sql`SELECT id, title FROM quiz_sets WHERE id = ${input.setId}`);
-  if (!set) throw new ServiceError('not_found', 'quiz set not found');
   const unit = await resolveScopedUnit(ctx, input.viewer, input.unitId);
+  const [set] = await ctx.db.all<{ id: number; title: string; contest_open: number }>(sql`
+    SELECT qs.id, qs.title, EXISTS (SELECT 1 FROM contests c WHERE c.set_id = qs.id AND c.opens_at <= ${ctx.clock.now().getTime()}
+      AND c.closes_at > ${ctx.clock.now().getTime()}) AS contest_open
+    FROM quiz_sets qs WHERE qs.id = ${input.setId}`);
+  if (!set) throw new ServiceError('not_found', 'quiz set not found');
+  const [reaches] = await ctx.db.all<{ id: number }>(sql`
+    SELECT qs.id FROM quiz_sets qs WHERE qs.id = ${set.id} AND ${audienceMeetsScope(input.viewer.role === 'admin' ? null : input.viewer.unitPath, 'qs', 'quiz_set_units', 'set_id')}`);
+  if (!reaches) throw new ServiceError('forbidden', 'quiz set outside the viewer scope');
+  // While a contest on the set is open, option shares would give its entrants the answers.
+  const hideOptions = Boolean(set.contest_open) && input.viewer.role !== 'admin';
   const attempts = sql`
     SELECT a.id, row_number() OVER (ORDER BY a.correct_count DESC, a.id) AS best_rank, count(*) OVER () AS n
     FROM quiz_attempts a JOIN members m ON m.id = a.member_id JOIN units u ON u.id = m.unit_id
@@ -38,12 +47,13 @@ export async function scopedQuestionStats({ ctx, input }: { ctx: ServiceContext;
     for (const option of JSON.parse(g.chosen) as number[]) s.options.set(option, (s.options.get(option) ?? 0) + n);
     stats.set(g.question_id, s);
   }
-  const questions = await ctx.db.all<{ id: number; key: string; text: string; options: string; correct: string }>(sql`
-    SELECT id, key, text, options, correct FROM quiz_questions WHERE set_id = ${set.id} AND status <> 'draft' ORDER BY ordinal`);
+  const questions = await ctx.db.all<{ id: number; key: string; text: string; options: string }>(sql`
+    SELECT id, key, text, options FROM quiz_questions WHERE set_id = ${set.id} AND status <> 'draft' ORDER BY ordinal`);
   const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
   return {
     setId: set.id,
     title: set.title,
+    optionsHidden: hideOptions,
     questions: questions.map((q) => {
       const s = stats.get(q.id);
       const answers = s?.answers ?? 0;
@@ -54,10 +64,9 @@ export async function scopedQuestionStats({ ctx, input }: { ctx: ServiceContext;
         key: q.key,
         text: q.text,
         options,
-        correct: JSON.parse(q.correct) as number[],
         answers,
         shareCorrect: share(s?.correct ?? 0, answers),
-        optionShares: options.map((_, i) => share(s?.options.get(i) ?? 0, answers)),
+        optionShares: options.map((_, i) => (hideOptions ? null : share(s?.options.get(i) ?? 0, answers))),
         discrimination: (s?.attempts ?? 0) < 10 || upper === null || lower === null ? null : upper - lower,
       };
     }),

@@ -4,6 +4,7 @@ import { targetMetrics } from '../../db/schema';
 import { auditStatement } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
+import { assertDocumentInScope } from './document-access';
 import { type DashboardViewer, resolveScopedUnit } from './viewer';
 
 const inputSchema = z
@@ -47,10 +48,7 @@ export async function setTarget({ ctx, input }: { ctx: ServiceContext; input: z.
     documentId = picked.document_id;
   }
   if (!label) throw new ServiceError('invalid_input', 'a target needs a label', { reason: 'label' });
-  if (documentId !== null) {
-    const [doc] = await ctx.db.all<{ id: number }>(sql`SELECT id FROM documents WHERE id = ${documentId}`);
-    if (!doc) throw new ServiceError('not_found', 'document not found');
-  }
+  if (documentId !== null) await assertDocumentInScope(ctx, input.viewer, documentId);
   const [inserted] = await ctx.db.batch([
     ctx.db.run(sql`
       INSERT INTO dashboard_targets (unit_id, document_id, document_target_id, label, metric, value, created_by, created_at)

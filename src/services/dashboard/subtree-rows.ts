@@ -11,9 +11,12 @@ export function childPathSql(rootPath: string, alias = 'u'): SQL {
   return sql`substr(${p}, 1, ${n} + instr(substr(${p}, ${n + 1}), '/'))`;
 }
 
-/** Units that can read a document reach the scope: published above it, at it, or inside it. */
-export function audienceMeetsScope(scopePath: string | null, documentAlias = 'd'): SQL {
+/**
+ * Something published to units (a document, a quiz set, a contest) reaches the scope when
+ * one of its audience units is above the scope's unit, the unit itself, or inside it.
+ */
+export function audienceMeetsScope(scopePath: string | null, alias = 'd', audienceTable = 'document_units', audienceColumn = 'document_id'): SQL {
   if (scopePath === null) return sql`1 = 1`;
-  return sql`EXISTS (SELECT 1 FROM document_units du JOIN units pu ON pu.id = du.unit_id
-    WHERE du.document_id = ${sql.raw(documentAlias)}.id AND (${scopePath} LIKE pu.path || '%' OR pu.path LIKE ${`${scopePath}%`}))`;
+  return sql`EXISTS (SELECT 1 FROM ${sql.raw(audienceTable)} du JOIN units pu ON pu.id = du.unit_id
+    WHERE du.${sql.raw(audienceColumn)} = ${sql.raw(alias)}.id AND (${scopePath} LIKE pu.path || '%' OR pu.path LIKE ${`${scopePath}%`}))`;
 }

@@ -143,7 +143,9 @@ export async function loadScopeFigures(ctx: ServiceContext, within: SQL, periods
     if (!requirement) continue;
     const months = heldMonths.get(u.id) ?? new Set<number>();
     const month = windowsMet(months, requirement.everyMonths, Math.max(periods.thisMonth, u.sinceMonth), periods.thisMonth);
-    const half = windowsMet(months, requirement.everyMonths, Math.max(periods.halfYearStart, u.sinceMonth), periods.thisMonth);
+    // The month under way is not missed yet: it counts in the half-year only once held.
+    const past = windowsMet(months, requirement.everyMonths, Math.max(periods.halfYearStart, u.sinceMonth), periods.thisMonth - 1);
+    const half = { due: past.due + month.held, held: past.held + month.held };
     Object.assign(at(u.id), { meetingsDueThisMonth: month.due, meetingsHeldThisMonth: month.held, meetingsDueHalfYear: half.due, meetingsHeldHalfYear: half.held });
   }
 
@@ -161,6 +163,8 @@ export async function loadScopeFigures(ctx: ServiceContext, within: SQL, periods
       SELECT m.unit_id, count(*) AS confirmed FROM document_study s
       JOIN members m ON m.id = s.member_id JOIN units u ON u.id = m.unit_id
       WHERE ${within} AND s.confirmed_at IS NOT NULL AND s.document_id IN (SELECT value FROM json_each(${JSON.stringify(currentDocumentIds)}))
+        -- Only members the document was sent to: a confirmation carried from another unit does not count.
+        AND EXISTS (SELECT 1 FROM document_units du JOIN units pu ON pu.id = du.unit_id WHERE du.document_id = s.document_id AND u.path LIKE pu.path || '%')
       GROUP BY m.unit_id`);
     for (const r of study) at(r.unit_id).studyConfirmed = Number(r.confirmed);
   }

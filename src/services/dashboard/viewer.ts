@@ -16,14 +16,14 @@ export interface DashboardViewer {
 }
 
 /**
- * Which dashboard role a roster entry earns. A secretary of a branch sees the branch;
- * a secretary of a party committee that has units under it (đảng bộ) leads that
- * committee, so sees the subtree like its committee members do. Plain members get none.
+ * Which dashboard role a roster entry earns. Officers of a branch (secretary, deputy,
+ * chi ủy viên) see the branch; officers of a party committee with units under it
+ * (đảng bộ) see its subtree. Plain members get none.
  */
 export function dashboardRoleOf(role: MemberRole, unitKind: UnitKind): DashboardRole | null {
-  if (role === 'committee_member') return 'committee';
-  if (role === 'secretary' || role === 'deputy_secretary') return unitKind.startsWith('dang_bo') ? 'committee' : 'secretary';
-  return null;
+  if (role === 'member') return null;
+  // A branch's officers (chi ủy viên included) see the branch; a đảng bộ's officers its subtree.
+  return unitKind.startsWith('dang_bo') ? 'committee' : 'secretary';
 }
 
 /** Loads the viewer for a member, or null when the member no longer has a dashboard role. */

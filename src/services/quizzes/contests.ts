@@ -69,7 +69,7 @@ export async function contestLeaderboard({
 }: {
   ctx: ServiceContext;
   input: { contestId: number; unitCode?: string; limit?: number };
-}): Promise<{ title: string; perfectEntrants: number; entrants: number; rows: LeaderboardRow[] }> {
+}): Promise<{ title: string; perfectEntrants: number; entrants: number; entrantsInScope: number; rows: LeaderboardRow[] }> {
   const [contest] = await ctx.db.all<{ title: string }>(sql`SELECT title FROM contests WHERE id = ${input.contestId}`);
   if (!contest) throw new ServiceError('not_found', 'contest not found');
   // Scores come from the attempt's stored correct_count (answers recounted for attempts without one).
@@ -125,7 +125,7 @@ export async function contestLeaderboard({
         attempts: Number(r.attempts),
       };
     });
-  return { title: contest.title, perfectEntrants: perfect, entrants: Number(totals?.entrants ?? 0), rows };
+  return { title: contest.title, perfectEntrants: perfect, entrants: Number(totals?.entrants ?? 0), entrantsInScope: all.length, rows };
 }
 
 /** Entrants and attempts per week (Vietnam time, weeks from Monday) and per unit. */

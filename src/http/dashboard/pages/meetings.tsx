@@ -30,7 +30,8 @@ export const meetingsPage = definePage<Data>({
           header: monthLabel(month),
           value: (u: MatrixRow) => {
             const cell = u.cells[k];
-            return !cell || cell.due === 0 ? null : `${cell.held}/${cell.due}`;
+            // Spaced, so a spreadsheet opening the CSV does not read "1/1" as a date.
+            return !cell || cell.due === 0 ? null : `${cell.held} / ${cell.due}`;
           },
         })),
       ],

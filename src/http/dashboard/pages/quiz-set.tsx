@@ -1,5 +1,5 @@
 import { table } from '../table-model';
-import { headers, tableTitles } from '../views/labels';
+import { headers, quizSetNotes, tableTitles } from '../views/labels';
 import { definePage } from './page';
 
 type Data = Awaited<ReturnType<import('../../../services').Services['scopedQuestionStats']>>;
@@ -31,5 +31,10 @@ export const quizSetPage = definePage<Data>({
       }),
     ];
   },
-  body: (_d, v) => <>{v.table('questions')}</>,
+  body: (d, v) => (
+    <>
+      {d.optionsHidden ? <p class="notice">{quizSetNotes.optionsHidden}</p> : null}
+      {v.table('questions')}
+    </>
+  ),
 });

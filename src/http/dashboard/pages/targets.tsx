@@ -29,7 +29,7 @@ export const targetsPage = definePage<Data>({
         {v.table('targets')}
         {manage && d.targets.length > 0 ? (
           <ul>
-            {d.targets.map((t) => (
+            {d.targets.filter((t) => d.viewer.role === 'admin' || t.unitPath.startsWith(d.viewer.unitPath ?? '/')).map((t) => (
               <li>
                 <form method="post" action={`/dashboard/targets/delete?id=${t.id}${d.unit ? `&unit=${d.unit.id}` : ''}`} class="inline">
                   <input type="hidden" name="_csrf" value={v.csrf} />

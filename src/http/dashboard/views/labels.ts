@@ -200,5 +200,9 @@ export const summaryReview = {
   section: 'Mục',
 } as const;
 
+export const quizSetNotes = {
+  optionsHidden: 'Cuộc thi trên bộ câu hỏi này đang diễn ra: tỷ lệ chọn từng phương án được ẩn cho đến khi cuộc thi kết thúc.',
+} as const;
+
 export const replyNames: Record<string, string> = { attending: 'Sẽ dự', excused: 'Xin vắng' };
 export const ratingNames: Record<string, string> = meetingTexts.ratingNames;
