@@ -10,6 +10,7 @@ import {
 } from '../services/meetings/scheduled-messages';
 import { scheduleRecurringMeetings } from '../services/meetings/recurring-meetings';
 import { applyRetention, type RetentionSettings } from '../services/retention';
+import { pruneDashboardAccess } from '../services/dashboard/prune-dashboard-access';
 import { pruneProcessedUpdates } from '../services/updates/claim-update';
 import { oncePerSlot } from './once-per-slot';
 
@@ -42,6 +43,7 @@ export const jobs: Job[] = [
   // 08:00 in Vietnam.
   { name: 'meeting-compliance', cron: '0 1 * * *', run: (d) => checkMeetingCompliance({ ctx: d.ctx, input: d }) },
   { name: 'prune-processed-updates', cron: '30 20 * * *', run: (d) => pruneProcessedUpdates({ ctx: d.ctx, input: { days: 7 } }) },
+  { name: 'prune-dashboard-access', cron: '50 20 * * *', run: (d) => pruneDashboardAccess({ ctx: d.ctx, input: undefined }) },
   { name: 'retention', cron: '45 20 * * *', run: (d) => applyRetention({ ctx: d.ctx, input: d.retention ?? {} }) },
 ];
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { pruneDashboardAccess } from '../../src/services/dashboard/prune-dashboard-access';
 import { committeeRoster, memberId, signIn } from '../helpers/dashboard';
 import { MINUTE } from '../helpers/fake-clock';
 import { createTestApp } from '../helpers/test-app';
@@ -97,5 +98,17 @@ describe('signing in to the dashboard', () => {
     expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(page.headers.get('cache-control')).toBe('no-store');
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('prunes expired sessions at once and spent links after a day, so a late click still says expired', async () => {
+    await signIn(t.chibo.app, t.services, { admin: true });
+    const { token } = await t.services.createSignInLink({ admin: true });
+    t.clock.advance(9 * 60 * MINUTE);
+    await pruneDashboardAccess({ ctx: { db: t.db, clock: t.clock, actor: 'system' }, input: undefined });
+    expect(await t.count('dashboard_sessions')).toBe(0);
+    expect(await (await postToken(token)).text()).toContain('hết hạn');
+    t.clock.advance(24 * 60 * MINUTE);
+    await pruneDashboardAccess({ ctx: { db: t.db, clock: t.clock, actor: 'system' }, input: undefined });
+    expect(await t.count('dashboard_sign_in_links')).toBe(0);
   });
 });
