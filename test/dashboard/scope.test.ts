@@ -149,4 +149,34 @@ M7,Đỗ Thị Hoa,CB1,cấp ủy viên,chính thức,,1985,
     expect((await branchCommittee.post('/dashboard/targets', { metric: 'attendance', value: '50', label: 'x', _csrf: branchCommittee.csrf })).status).toBe(403);
     expect(await t.count('dashboard_targets')).toBe(before);
   });
+
+  it('answers bad input with a clear page and writes nothing', async () => {
+    const admin = await signIn(t.chibo.app, t.services, { admin: true });
+    const before = await t.count('dashboard_targets');
+    for (const form of [
+      { metric: 'attendance', value: '150', label: 'Quá 100%' },
+      { metric: 'feedback_average', value: '6', label: 'Quá thang 5' },
+      { metric: 'attendance', value: '90' }, // neither a picked nor a typed target
+      { metric: 'not-a-metric', value: '90', label: 'x' },
+      { metric: 'attendance', value: 'chín mươi', label: 'x' },
+    ]) {
+      const response = await admin.post('/dashboard/targets', { ...form, _csrf: admin.csrf });
+      expect([form, response.status]).toEqual([form, 400]);
+      expect(await response.text()).toContain('Thông tin chưa hợp lệ');
+    }
+    expect(await t.count('dashboard_targets')).toBe(before);
+
+    const huge = await admin.post('/dashboard/targets', { label: 'x'.repeat(70_000), metric: 'attendance', value: '1', _csrf: admin.csrf });
+    expect(huge.status).toBe(413);
+    expect(await t.count('dashboard_targets')).toBe(before);
+
+    expect((await admin.get('/dashboard/meeting')).status).toBe(400);
+    expect((await admin.get('/dashboard/meeting?id=abc')).status).toBe(400);
+    expect((await admin.get('/dashboard/meeting?id=999999')).status).toBe(404);
+    expect((await admin.get('/dashboard/no-such-page')).status).toBe(404);
+    expect((await admin.get('/dashboard/export/units/nothing.csv')).status).toBe(404);
+    const members = await admin.get('/dashboard/members');
+    expect(members.status).toBe(200);
+    expect(await members.text()).toContain('Chọn một chi bộ ở trang Đơn vị');
+  });
 });

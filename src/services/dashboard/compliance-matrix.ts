@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import type { MeetingRules } from '../meetings/meeting-rules';
 import { type MonthIndex, dashboardPeriods } from './periods';
+import { drillDownRows } from './subtree-rows';
 import { loadHeldMonths, loadUnits, meetingRequirement, windowsMet } from './unit-figures';
 import { type DashboardViewer, type ScopedUnit, resolveScopedUnit, unitInScope, withinUnit } from './viewer';
 
@@ -32,20 +33,16 @@ export async function complianceMatrix({
   const units = await loadUnits(ctx, within);
   const held = await loadHeldMonths(ctx, within, periods);
   const months = Array.from({ length: 12 }, (_, k) => periods.twelveMonthsStart + k);
-  const visible = new Set(units.map((u) => u.id));
-  const parentIds = new Set(units.map((u) => u.parentId));
+  const { children, self, hasChildren } = drillDownRows(units, unit);
   // The chosen unit gets a row of its own when it has children and its own requirement
   // (a đảng bộ's committee meetings), or when it has no children at all.
-  const self = unit ? units.find((u) => u.id === unit.id) : undefined;
-  const selfRow = self && (!parentIds.has(self.id) || meetingRequirement(self.kind, input.rules)) ? self : undefined;
-  const rowUnits = unit
-    ? units.filter((u) => u.parentId === unit.id).concat(selfRow ? [selfRow] : [])
-    : units.filter((u) => u.parentId === null || !visible.has(u.parentId));
+  const selfRow = self && (!hasChildren(self.id) || meetingRequirement(self.kind, input.rules)) ? self : undefined;
+  const rowUnits = children.concat(selfRow ? [selfRow] : []);
   const rows = rowUnits.map((row) => ({
     unitId: row.id,
     code: row.code,
     name: row.name,
-    hasChildren: parentIds.has(row.id),
+    hasChildren: hasChildren(row.id),
     cells: months.map((month) => ({ month, due: 0, held: 0 })),
   }));
   // Row subtrees are disjoint, so each unit adds its months to exactly one row.

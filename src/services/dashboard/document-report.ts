@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
-import { audienceMeetsScope, childPathSql } from './subtree-rows';
+import { audienceMeetsScope, childPathSql, drillDownRows } from './subtree-rows';
 import { loadUnits } from './unit-figures';
 import { type DashboardViewer, type ScopedUnit, resolveScopedUnit, unitInScope, withinUnit } from './viewer';
 
@@ -30,11 +30,8 @@ export async function documentReport({ ctx, input }: { ctx: ServiceContext; inpu
       (SELECT count(*) FROM document_summaries s WHERE s.document_id = d.id AND s.status = 'draft') AS drafts
     FROM documents d WHERE ${audienceMeetsScope(unit?.path ?? null)} ORDER BY d.id DESC LIMIT 30`);
   const units = await loadUnits(ctx, within);
-  const visible = new Set(units.map((u) => u.id));
-  const parentIds = new Set(units.map((u) => u.parentId));
-  const rowUnits = unit
-    ? units.filter((u) => u.parentId === unit.id || u.id === unit.id)
-    : units.filter((u) => u.parentId === null || !visible.has(u.parentId));
+  const { children, self, hasChildren } = drillDownRows(units, unit);
+  const rowUnits = children.concat(self ? [self] : []);
   const docIds = JSON.stringify(docs.map((d) => d.id));
   const audiences = await ctx.db.all<{ document_id: number; path: string }>(sql`
     SELECT du.document_id, pu.path FROM document_units du JOIN units pu ON pu.id = du.unit_id
@@ -42,7 +39,7 @@ export async function documentReport({ ctx, input }: { ctx: ServiceContext; inpu
   const membersPerUnit = await ctx.db.all<{ unit_id: number; n: number }>(sql`
     SELECT m.unit_id, count(*) AS n FROM members m JOIN units u ON u.id = m.unit_id WHERE ${within} GROUP BY m.unit_id`);
   const membersOf = new Map(membersPerUnit.map((m) => [m.unit_id, Number(m.n)]));
-  const rootPath = unit && parentIds.has(unit.id) ? unit.path : unit ? unit.path.replace(/\d+\/$/, '') : '/';
+  const rootPath = unit && hasChildren(unit.id) ? unit.path : unit ? unit.path.replace(/\d+\/$/, '') : '/';
   const confirmed = await ctx.db.all<{ document_id: number; row_path: string; n: number }>(sql`
     SELECT s.document_id, ${childPathSql(rootPath)} AS row_path, count(*) AS n
     FROM document_study s JOIN members m ON m.id = s.member_id JOIN units u ON u.id = m.unit_id
@@ -52,12 +49,12 @@ export async function documentReport({ ctx, input }: { ctx: ServiceContext; inpu
     GROUP BY s.document_id, row_path`);
   const confirmedAt = new Map(confirmed.map((c) => [`${c.document_id}:${c.row_path}`, Number(c.n)]));
   // The chosen unit's own row holds only its own members (a đảng bộ's staff), when it has any.
-  const ownRow = (row: { id: number }) => unit !== null && row.id === unit.id && parentIds.has(unit.id);
+  const ownRow = (row: { id: number }) => unit !== null && row.id === unit.id && hasChildren(unit.id);
   const rows = rowUnits.filter((row) => !ownRow(row) || (membersOf.get(row.id) ?? 0) > 0).map((row) => ({
     unitId: row.id,
     code: row.code,
     name: row.name,
-    hasChildren: parentIds.has(row.id),
+    hasChildren: hasChildren(row.id),
     cells: docs.map((d) => {
       const paths = audiences.filter((a) => a.document_id === d.id).map((a) => a.path);
       let due = 0;

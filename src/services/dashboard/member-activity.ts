@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { MemberRole } from '../../db/schema';
 import type { ServiceContext } from '../context';
-import { ServiceError } from '../errors';
 import { type DashboardViewer, resolveScopedUnit } from './viewer';
 
 export interface MemberActivityRow {
@@ -19,7 +18,8 @@ export interface MemberActivityRow {
  */
 export async function memberActivity({ ctx, input }: { ctx: ServiceContext; input: { viewer: DashboardViewer; unitId?: number } }) {
   const unit = await resolveScopedUnit(ctx, input.viewer, input.unitId);
-  if (!unit) throw new ServiceError('invalid_input', 'choose a unit', { reason: 'unit' });
+  // An admin without a unit chosen gets no list: the page asks them to pick a unit.
+  if (!unit) return { unit: null, rows: [] };
   const rows = await ctx.db.all<{ full_name: string; role: MemberRole; exempt: number; channels: string | null; blocked: number; last_at: number | null }>(sql`
     SELECT m.full_name, m.role, m.exempt,
       (SELECT group_concat(a.channel) FROM channel_accounts a WHERE a.member_id = m.id) AS channels,

@@ -20,3 +20,19 @@ export function audienceMeetsScope(scopePath: string | null, alias = 'd', audien
   return sql`EXISTS (SELECT 1 FROM ${sql.raw(audienceTable)} du JOIN units pu ON pu.id = du.unit_id
     WHERE du.${sql.raw(audienceColumn)} = ${sql.raw(alias)}.id AND (${scopePath} LIKE pu.path || '%' OR pu.path LIKE ${`${scopePath}%`}))`;
 }
+
+/**
+ * The rows a drill-down page shows for the chosen unit: the units directly under it, or,
+ * with no unit chosen, the tops of what the viewer can see. `self` is the chosen unit's own
+ * record, for pages that give it a row of its own.
+ */
+export function drillDownRows<U extends { id: number; parentId: number | null }>(units: U[], unit: { id: number } | null) {
+  const visible = new Set(units.map((u) => u.id));
+  const parentIds = new Set(units.map((u) => u.parentId));
+  const children = unit ? units.filter((u) => u.parentId === unit.id) : units.filter((u) => u.parentId === null || !visible.has(u.parentId));
+  return {
+    children,
+    self: unit ? units.find((u) => u.id === unit.id) : undefined,
+    hasChildren: (id: number) => parentIds.has(id),
+  };
+}

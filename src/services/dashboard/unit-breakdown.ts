@@ -4,6 +4,7 @@ import type { ServiceContext } from '../context';
 import type { MeetingRules } from '../meetings/meeting-rules';
 import { dashboardPeriods } from './periods';
 import { type Rates, ratesOf } from './rates';
+import { drillDownRows } from './subtree-rows';
 import { type ScopeFigures, addCounts, emptyCounts, loadScopeFigures, sumSubtree } from './unit-figures';
 import { type DashboardViewer, type ScopedUnit, resolveScopedUnit, unitInScope, withinUnit } from './viewer';
 
@@ -32,24 +33,17 @@ export async function unitBreakdown({
 }): Promise<{ unit: ScopedUnit | null; total: Rates; rows: BreakdownRow[]; byType: { type: UnitType | null; organisations: number; rates: Rates }[] }> {
   const unit = await resolveScopedUnit(ctx, input.viewer, input.unitId);
   const figures = await loadScopeFigures(ctx, sql`${unitInScope(input.viewer)} AND ${withinUnit(unit)}`, dashboardPeriods(ctx.clock.now()), input.rules);
-  const parentIds = new Set(figures.units.map((u) => u.parentId));
-  const children = unit ? figures.units.filter((u) => u.parentId === unit.id) : topUnits(figures);
+  const { children, hasChildren } = drillDownRows(figures.units, unit);
   const rows = children.map((u) => ({
     unitId: u.id,
     code: u.code,
     name: u.name,
     kind: u.kind,
     type: u.type,
-    hasChildren: parentIds.has(u.id),
+    hasChildren: hasChildren(u.id),
     rates: ratesOf(sumSubtree(figures, u.path)),
   }));
   return { unit, total: ratesOf(sumSubtree(figures, unit?.path ?? '/')), rows, byType: byType(figures) };
-}
-
-/** Units whose parent the viewer cannot see: the tops of the visible forest. */
-function topUnits(figures: ScopeFigures) {
-  const visible = new Set(figures.units.map((u) => u.id));
-  return figures.units.filter((u) => u.parentId === null || !visible.has(u.parentId));
 }
 
 /** Each unit's counts go to the type of the grassroots organisation above it (one pass, no subtree rescans). */

@@ -19,7 +19,6 @@ export interface UnitRow {
 /** Raw counts for one unit's own members and meetings; rates are derived after summing. */
 export interface Counts {
   members: number;
-  exempt: number;
   linked: number;
   attendanceExpected: number;
   attendancePresent: number;
@@ -33,14 +32,12 @@ export interface Counts {
   studyConfirmed: number;
   quizParticipants: number;
   quizPassedMembers: number;
-  quizAttempts: number;
   quizCorrect: number;
   quizQuestions: number;
 }
 
 export const emptyCounts = (): Counts => ({
   members: 0,
-  exempt: 0,
   linked: 0,
   attendanceExpected: 0,
   attendancePresent: 0,
@@ -54,7 +51,6 @@ export const emptyCounts = (): Counts => ({
   studyConfirmed: 0,
   quizParticipants: 0,
   quizPassedMembers: 0,
-  quizAttempts: 0,
   quizCorrect: 0,
   quizQuestions: 0,
 });
@@ -64,12 +60,28 @@ export function addCounts(into: Counts, from: Counts): Counts {
   return into;
 }
 
+/** The meeting each kind of unit must hold (regular meetings of branches, committee meetings of đảng bộ cơ sở). */
+const requiredMeetingKind: Partial<Record<UnitKind, { meetingKind: string; rule: 'regularEveryMonths' | 'committeeEveryMonths' }>> = {
+  chi_bo_co_so: { meetingKind: 'dinh_ky', rule: 'regularEveryMonths' },
+  chi_bo_truc_thuoc: { meetingKind: 'dinh_ky', rule: 'regularEveryMonths' },
+  dang_bo_co_so: { meetingKind: 'chi_uy', rule: 'committeeEveryMonths' },
+};
+
 /** Which meeting a kind of unit must hold, and how often (from the meeting rules). */
 export function meetingRequirement(kind: UnitKind, rules: MeetingRules): { meetingKind: string; everyMonths: number } | null {
-  if (kind === 'chi_bo_co_so' || kind === 'chi_bo_truc_thuoc') return { meetingKind: 'dinh_ky', everyMonths: rules.regularEveryMonths };
-  if (kind === 'dang_bo_co_so') return { meetingKind: 'chi_uy', everyMonths: rules.committeeEveryMonths };
-  return null;
+  const r = requiredMeetingKind[kind];
+  return r ? { meetingKind: r.meetingKind, everyMonths: rules[r.rule] } : null;
 }
+
+/** SQL: the meeting `mt` is the kind its unit `u` must hold (the same table as above). */
+const requiredMeeting = sql.join(
+  [
+    sql`(CASE u.kind`,
+    ...Object.entries(requiredMeetingKind).map(([unitKind, r]) => sql`WHEN ${unitKind} THEN ${r.meetingKind}`),
+    sql`END) = mt.kind`,
+  ],
+  sql` `,
+);
 
 /**
  * Windows of N months end in months divisible by N (as the compliance job counts them);
@@ -91,14 +103,9 @@ export function windowsMet(heldMonths: ReadonlySet<MonthIndex>, everyMonths: num
   return { due, held };
 }
 
-/** The meeting `mt` is the kind its unit `u` must hold: regular for branches, committee for đảng bộ cơ sở. */
-const requiredMeeting = sql`((u.kind IN ('chi_bo_co_so', 'chi_bo_truc_thuoc') AND mt.kind = 'dinh_ky') OR (u.kind = 'dang_bo_co_so' AND mt.kind = 'chi_uy'))`;
-
 export interface ScopeFigures {
   units: UnitRow[];
   counts: Map<number, Counts>;
-  /** Months in which each unit held its required meeting, over the last 12 months. */
-  heldMonths: Map<number, Set<MonthIndex>>;
   currentDocumentIds: number[];
   /** Audience units (by path) of each current document. */
   audiences: { documentId: number; path: string }[];
@@ -114,11 +121,11 @@ export async function loadScopeFigures(ctx: ServiceContext, within: SQL, periods
   const counts = new Map(units.map((u) => [u.id, emptyCounts()]));
   const at = (unitId: number) => counts.get(unitId) ?? emptyCounts();
 
-  const members = await ctx.db.all<{ unit_id: number; n: number; exempt: number; linked: number }>(sql`
-    SELECT m.unit_id, count(*) AS n, sum(m.exempt) AS exempt,
+  const members = await ctx.db.all<{ unit_id: number; n: number; linked: number }>(sql`
+    SELECT m.unit_id, count(*) AS n,
       sum(EXISTS (SELECT 1 FROM channel_accounts a WHERE a.member_id = m.id)) AS linked
     FROM members m JOIN units u ON u.id = m.unit_id WHERE ${within} GROUP BY m.unit_id`);
-  for (const r of members) Object.assign(at(r.unit_id), { members: Number(r.n), exempt: Number(r.exempt), linked: Number(r.linked) });
+  for (const r of members) Object.assign(at(r.unit_id), { members: Number(r.n), linked: Number(r.linked) });
 
   // One pass over the meetings: their attendance and feedback counters are kept by triggers.
   const meetings = await ctx.db.all<{ unit_id: number; expected: number; present: number; feedback: number; feedback_sum: number; held: string | null }>(sql`
@@ -136,7 +143,7 @@ export async function loadScopeFigures(ctx: ServiceContext, within: SQL, periods
       feedbackCount: Number(r.feedback),
       feedbackSum: Number(r.feedback_sum),
     });
-    if (r.held) heldMonths.set(r.unit_id, new Set(String(r.held).split(',').map(Number)));
+    if (r.held) heldMonths.set(r.unit_id, monthSet(r.held));
   }
   for (const u of units) {
     const requirement = meetingRequirement(u.kind, rules);
@@ -169,22 +176,21 @@ export async function loadScopeFigures(ctx: ServiceContext, within: SQL, periods
     for (const r of study) at(r.unit_id).studyConfirmed = Number(r.confirmed);
   }
 
-  const quizzes = await ctx.db.all<{ unit_id: number; participants: number; passed: number; attempts: number; correct: number; questions: number }>(sql`
+  const quizzes = await ctx.db.all<{ unit_id: number; participants: number; passed: number; correct: number; questions: number }>(sql`
     SELECT m.unit_id, count(DISTINCT a.member_id) AS participants,
       count(DISTINCT CASE WHEN a.correct_count * 100 >= qs.pass_percent * json_array_length(a.question_ids) THEN a.member_id END) AS passed,
-      count(*) AS attempts, sum(a.correct_count) AS correct, sum(json_array_length(a.question_ids)) AS questions
+      sum(a.correct_count) AS correct, sum(json_array_length(a.question_ids)) AS questions
     FROM quiz_attempts a JOIN quiz_sets qs ON qs.id = a.set_id JOIN members m ON m.id = a.member_id JOIN units u ON u.id = m.unit_id
     WHERE ${within} AND a.finished_at >= ${from} GROUP BY m.unit_id`);
   for (const r of quizzes) {
     Object.assign(at(r.unit_id), {
       quizParticipants: Number(r.participants),
       quizPassedMembers: Number(r.passed),
-      quizAttempts: Number(r.attempts),
       quizCorrect: Number(r.correct),
       quizQuestions: Number(r.questions),
     });
   }
-  return { units, counts, heldMonths, currentDocumentIds, audiences: audiences.map((a) => ({ documentId: a.document_id, path: a.path })) };
+  return { units, counts, currentDocumentIds, audiences: audiences.map((a) => ({ documentId: a.document_id, path: a.path })) };
 }
 
 /** Sums the counts of every unit under `path` (itself included). */
@@ -193,6 +199,9 @@ export function sumSubtree(figures: ScopeFigures, path: string): Counts {
   for (const u of figures.units) if (u.path.startsWith(path)) addCounts(total, figures.counts.get(u.id) ?? emptyCounts());
   return total;
 }
+
+/** A `group_concat` of month indexes as a set. */
+const monthSet = (list: string): Set<MonthIndex> => new Set(String(list).split(',').map(Number));
 
 /** The units the predicate admits, in tree order. */
 export async function loadUnits(ctx: ServiceContext, within: SQL): Promise<UnitRow[]> {
@@ -209,5 +218,5 @@ export async function loadHeldMonths(ctx: ServiceContext, within: SQL, periods: 
     FROM meetings mt JOIN units u ON u.id = mt.unit_id
     WHERE ${within} AND mt.status = 'scheduled' AND mt.starts_at >= ${periods.twelveMonthsFrom} AND mt.starts_at <= ${periods.now} AND ${requiredMeeting}
     GROUP BY mt.unit_id`);
-  return new Map(held.map((r) => [r.unit_id, new Set(String(r.months).split(',').map(Number))]));
+  return new Map(held.map((r) => [r.unit_id, monthSet(r.months)]));
 }

@@ -2,7 +2,7 @@ import { roleNames } from '../../../locales/vi-names';
 import type { MemberActivityRow } from '../../../services/dashboard/member-activity';
 import type { DashboardViewer } from '../../../services/dashboard/viewer';
 import { table } from '../table-model';
-import { headers, nav, tableTitles } from '../views/labels';
+import { headers, nav, tableTitles, ui } from '../views/labels';
 import { definePage } from './page';
 import { UnitCrumbs } from './unit-crumbs';
 
@@ -13,7 +13,7 @@ const channelNames: Record<string, string> = { telegram: 'Telegram', zalo: 'Zalo
 export const membersPage = definePage<Data>({
   nav: 'members',
   load: async (r) => ({ ...(await r.services.memberActivity({ viewer: r.viewer, unitId: r.unitId }, r.actor)), viewer: r.viewer }),
-  title: (d) => `${nav.members}: ${d.unit.name}`,
+  title: (d) => `${nav.members}: ${d.unit?.name ?? ''}`.replace(/: $/, ''),
   tables: (d) => [
     table<MemberActivityRow>({
       id: 'members',
@@ -33,7 +33,7 @@ export const membersPage = definePage<Data>({
   body: (d, v) => (
     <>
       <UnitCrumbs unit={d.unit} viewer={d.viewer} path="/dashboard/members" />
-      {v.table('members')}
+      {d.unit ? v.table('members') : <p class="notice">{ui.chooseUnit}</p>}
     </>
   ),
 });

@@ -37,6 +37,7 @@ export const ui = {
   invalid: 'Thông tin chưa hợp lệ. Đồng chí kiểm tra lại.',
   generic: 'Đã có lỗi xảy ra. Đồng chí thử lại sau ít phút.',
   backToOverview: 'Về trang tổng quan',
+  chooseUnit: 'Chọn một chi bộ ở trang Đơn vị để xem danh sách đảng viên.',
   months12: '12 tháng qua',
   thisMonth: 'Tháng này',
   halfYear: '6 tháng (từ đầu năm hoặc giữa năm)',
