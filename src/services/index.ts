@@ -22,6 +22,7 @@ import { removeTarget } from './dashboard/remove-target';
 import { scopedLeaderboard } from './dashboard/scoped-leaderboard';
 import { scopedQuestionStats } from './dashboard/scoped-question-stats';
 import { setTarget } from './dashboard/set-target';
+import { targetsReport } from './dashboard/targets-report';
 import { unitBreakdown } from './dashboard/unit-breakdown';
 import { seedDemoIfEmpty } from './demo/seed-demo';
 import { getDocumentDetails, listDocuments } from './documents/document-details';
@@ -155,6 +156,7 @@ export function createServices(deps: { db: Database; clock: Clock; summariser?: 
     scopedLeaderboard: bind(scopedLeaderboard),
     memberActivity: bind(memberActivity),
     listTargets: bind(listTargets),
+    targetsReport: bind(targetsReport),
     listTargetChoices: bind(listTargetChoices),
     setTarget: bind(setTarget),
     removeTarget: bind(removeTarget),

@@ -153,13 +153,14 @@ M7,Đỗ Thị Hoa,CB1,cấp ủy viên,chính thức,,1985,
   it('answers bad input with a clear page and writes nothing', async () => {
     const admin = await signIn(t.chibo.app, t.services, { admin: true });
     const before = await t.count('dashboard_targets');
-    for (const form of [
+    const forms: Record<string, string>[] = [
       { metric: 'attendance', value: '150', label: 'Quá 100%' },
       { metric: 'feedback_average', value: '6', label: 'Quá thang 5' },
       { metric: 'attendance', value: '90' }, // neither a picked nor a typed target
       { metric: 'not-a-metric', value: '90', label: 'x' },
       { metric: 'attendance', value: 'chín mươi', label: 'x' },
-    ]) {
+    ];
+    for (const form of forms) {
       const response = await admin.post('/dashboard/targets', { ...form, _csrf: admin.csrf });
       expect([form, response.status]).toEqual([form, 400]);
       expect(await response.text()).toContain('Thông tin chưa hợp lệ');

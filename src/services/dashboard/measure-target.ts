@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { TargetMetric } from '../../db/schema';
 import type { ServiceContext } from '../context';
-import type { Rates } from './rates';
+import { type Rates, ratesOf } from './rates';
+import { type TargetRow, listTargets } from './list-targets';
+import { type ScopeFigures, sumSubtree } from './unit-figures';
+import type { DashboardViewer, ScopedUnit } from './viewer';
 
 const rateOfMetric: Record<Exclude<TargetMetric, 'feedback_average'>, keyof Rates> = {
   study_confirmed: 'studyRate',
@@ -36,4 +39,18 @@ export async function measureTarget(
   }
   const rate = rates[rateOfMetric[target.metric]] as number | null;
   return rate === null ? null : rate * 100;
+}
+
+/**
+ * The targets that apply to the page's unit, each with its measured figure over the
+ * page's subtree (or, for an admin without a unit, over the target's own unit).
+ */
+export async function measureTargets(ctx: ServiceContext, viewer: DashboardViewer, unit: ScopedUnit | null, figures: ScopeFigures) {
+  const targets = await listTargets({ ctx, input: { viewer, unitId: unit?.id } });
+  const measured: (TargetRow & { actual: number | null })[] = [];
+  for (const t of targets) {
+    const path = unit?.path ?? t.unitPath;
+    measured.push({ ...t, actual: await measureTarget(ctx, t, ratesOf(sumSubtree(figures, path)), path) });
+  }
+  return measured;
 }

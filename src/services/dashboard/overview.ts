@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import type { MeetingRules } from '../meetings/meeting-rules';
-import { listTargets } from './list-targets';
+import type { listTargets } from './list-targets';
 import { type DashboardPeriods, type MonthIndex, dashboardPeriods } from './periods';
 import { type AttentionReason, type Rates, attentionReasons, ratesOf } from './rates';
-import { measureTarget } from './measure-target';
+import { measureTargets } from './measure-target';
 import { type ScopeFigures, emptyCounts, loadScopeFigures, sumSubtree } from './unit-figures';
 import { type DashboardViewer, type ScopedUnit, resolveScopedUnit, unitInScope, withinUnit } from './viewer';
 
@@ -55,12 +55,7 @@ export async function dashboardOverview({
     .sort((a, b) => b.reasons.length - a.reasons.length || (a.rates.attendanceRate ?? 1) - (b.rates.attendanceRate ?? 1))
     .slice(0, 20);
 
-  const targets = await listTargets({ ctx, input: { viewer: input.viewer, unitId: unit?.id } });
-  const measured = [];
-  for (const t of targets) {
-    const path = unit?.path ?? t.unitPath;
-    measured.push({ ...t, actual: await measureTarget(ctx, t, ratesOf(sumSubtree(figures, path)), path) });
-  }
+  const measured = await measureTargets(ctx, input.viewer, unit, figures);
   return { unit, periods, totals, attendanceByMonth, documents, attention, targets: measured };
 }
 

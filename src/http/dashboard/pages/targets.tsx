@@ -6,16 +6,16 @@ import { definePage } from './page';
 import { targetsTable } from './targets-table';
 import { UnitCrumbs } from './unit-crumbs';
 
-type Overview = Awaited<ReturnType<import('../../../services').Services['dashboardOverview']>>;
+type Report = Awaited<ReturnType<import('../../../services').Services['targetsReport']>>;
 type Choices = Awaited<ReturnType<import('../../../services').Services['listTargetChoices']>>;
-type Data = { unit: Overview['unit']; targets: Overview['targets']; choices: Choices; viewer: DashboardViewer };
+type Data = Report & { choices: Choices; viewer: DashboardViewer };
 
 export const targetsPage = definePage<Data>({
   nav: 'targets',
   load: async (r) => {
-    const overview = await r.services.dashboardOverview({ viewer: r.viewer, unitId: r.unitId, rules: r.rules }, r.actor);
+    const report = await r.services.targetsReport({ viewer: r.viewer, unitId: r.unitId, rules: r.rules }, r.actor);
     const choices = canManageTargets(r.viewer) ? await r.services.listTargetChoices({ viewer: r.viewer }, r.actor) : [];
-    return { unit: overview.unit, targets: overview.targets, choices, viewer: r.viewer };
+    return { ...report, choices, viewer: r.viewer };
   },
   title: (d) => `${nav.targets}: ${d.unit?.name ?? ''}`.replace(/: $/, ''),
   tables: (d) => [
