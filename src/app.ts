@@ -14,6 +14,10 @@ import { createServices } from './services';
 import { defaultMeetingRules } from './services/meetings/meeting-rules';
 import { createOpenAiSummariser } from './services/documents/model-summariser';
 import type { Clock } from './services/context';
+import type { JobDeps } from './jobs/registry';
+import { type ChannelSender, type OutboxLimits, telegramLimits } from './services/outbox/channel-sender';
+import { createTelegramChannelSender } from '../bot/telegram/telegram-channel-sender';
+import { telegramMeetingMessages } from '../bot/telegram/meeting-messages';
 
 export interface AppDeps {
   config: Config;
@@ -51,11 +55,23 @@ export function createApp(deps: AppDeps) {
     return c.json({ ok: false, error: 'internal_error' }, 500);
   });
 
+  // What both entries drain the outbox through (Node in a loop, Workers per Cron Trigger).
+  const outboxChannels: { sender: ChannelSender; limits: OutboxLimits }[] = bot ? [{ sender: createTelegramChannelSender(bot.api), limits: telegramLimits }] : [];
+  const jobDeps: JobDeps = {
+    ctx: { db: deps.db, clock: deps.clock, actor: 'job' },
+    messages: telegramMeetingMessages,
+    rules: meetingRules,
+    retention: deps.config.retention,
+    logger: deps.logger,
+  };
+
   return {
     app,
     config: deps.config,
     services,
     bot,
+    outboxChannels,
+    jobDeps,
     setBotMode: (mode: BotMode) => {
       botMode = mode;
     },

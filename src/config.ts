@@ -25,6 +25,13 @@ const schema = z
       .default('file:./data/chibo.db')
       .refine((v) => /^(file:|libsql:|https?:|wss?:)/.test(v), 'must start with file:, libsql:, http(s): or ws(s):'),
     DATABASE_AUTH_TOKEN: optionalText,
+    DATABASE_SYNC_URL: optionalText.pipe(
+      z
+        .string()
+        .refine((v) => /^(libsql:|https?:|wss?:)/.test(v), 'must be a libSQL server URL (libsql:, http(s): or ws(s):)')
+        .optional(),
+    ),
+    DATABASE_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
     SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
     TELEGRAM_BOT_TOKEN: optionalText.pipe(
       z.string().regex(/^\d+:[\w-]+$/, 'does not look like a BotFather token (digits:letters)').optional(),
@@ -38,6 +45,7 @@ const schema = z
     ),
     PUBLIC_URL: optionalText.pipe(z.url().optional()),
     INVITE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+    WORKER_OUTBOX_SLICE: z.coerce.number().int().min(1).max(3000).default(12),
     SUMMARY_API_URL: optionalText.pipe(z.url().optional()),
     SUMMARY_API_KEY: optionalText,
     SUMMARY_MODEL: z.string().trim().default('gpt-4o-mini'),
@@ -74,6 +82,9 @@ const schema = z
     ),
   })
   .superRefine((c, ctx) => {
+    if (c.DATABASE_SYNC_URL && !c.DATABASE_URL.startsWith('file:')) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'must be a file: URL (the local replica) when DATABASE_SYNC_URL is set' });
+    }
     if (c.PUBLIC_URL && c.TELEGRAM_BOT_TOKEN && !c.TELEGRAM_WEBHOOK_SECRET) {
       ctx.addIssue({
         code: 'custom',
@@ -90,8 +101,12 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   databaseUrl: string;
   databaseAuthToken?: string;
+  /** Node only: DATABASE_URL is an embedded replica of this libSQL server (reads local, writes remote). */
+  databaseReplica?: { syncUrl: string; syncIntervalSeconds: number };
   seedDemo: boolean;
   inviteTtlHours: number;
+  /** Workers only: outbox messages sent per channel per one-minute Cron Trigger. */
+  workerOutboxSlice: number;
   publicUrl?: string;
   /** Overrides of the default meeting frequencies and schedules (provinces set their own). */
   meetingRules: Partial<Omit<MeetingRules, 'ratingLevels'>>;
@@ -126,8 +141,10 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     logLevel: c.LOG_LEVEL,
     databaseUrl: c.DATABASE_URL,
     databaseAuthToken: c.DATABASE_AUTH_TOKEN,
+    databaseReplica: c.DATABASE_SYNC_URL ? { syncUrl: c.DATABASE_SYNC_URL, syncIntervalSeconds: c.DATABASE_SYNC_INTERVAL_SECONDS } : undefined,
     seedDemo: c.SEED_DEMO,
     inviteTtlHours: c.INVITE_TTL_HOURS,
+    workerOutboxSlice: c.WORKER_OUTBOX_SLICE,
     publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
     meetingRules: c.MEETING_RULES ?? {},
     retention: { feedbackCommentDays: c.RETENTION_FEEDBACK_COMMENT_DAYS, quizAnswerDays: c.RETENTION_QUIZ_ANSWER_DAYS },

@@ -43,4 +43,18 @@ describe('createConfig', () => {
     expect(ok.publicUrl).toBe('https://x.example');
     expect(ok.telegram.username).toBe('chibo_bot');
   });
+
+  it('reads an embedded replica only over a local file, naming a bad setting', () => {
+    const replica = createConfig({ DATABASE_URL: 'file:./data/replica.db', DATABASE_SYNC_URL: 'libsql://chibo-org.turso.io' });
+    expect(replica.databaseReplica).toEqual({ syncUrl: 'libsql://chibo-org.turso.io', syncIntervalSeconds: 15 });
+    expect(createConfig({}).databaseReplica).toBeUndefined();
+    expect(() => createConfig({ DATABASE_URL: 'libsql://a.turso.io', DATABASE_SYNC_URL: 'libsql://b.turso.io' })).toThrow(/DATABASE_URL: must be a file: URL/);
+    expect(() => createConfig({ DATABASE_SYNC_URL: 'file:./other.db' })).toThrow(/DATABASE_SYNC_URL/);
+  });
+
+  it('bounds the outbox slice a Worker sends per trigger', () => {
+    expect(createConfig({}).workerOutboxSlice).toBe(12);
+    expect(createConfig({ WORKER_OUTBOX_SLICE: '300' }).workerOutboxSlice).toBe(300);
+    expect(() => createConfig({ WORKER_OUTBOX_SLICE: '0' })).toThrow(/WORKER_OUTBOX_SLICE/);
+  });
 });

@@ -59,7 +59,7 @@ export async function runCommand(args: string[], flags: CliFlags, config: Config
     io.out(cliText.restored(sub));
     return 0;
   }
-  const { client, db } = await openDatabase(config.databaseUrl, config.databaseAuthToken);
+  const { client, db } = await openDatabase(config.databaseUrl, config.databaseAuthToken, config.databaseReplica);
   try {
     await migrateDatabase(db);
     const summariser = config.summariser ? createOpenAiSummariser(config.summariser) : undefined;

@@ -7,12 +7,8 @@ import { ConfigError, createConfig } from '../config';
 import { migrateDatabase, openDatabase } from '../db/open-node';
 import { createLogger } from '../logger';
 import { systemClock } from '../services/context';
-import { telegramLimits } from '../services/outbox/channel-sender';
 import { createOutboxSender } from '../services/outbox/outbox-sender';
-import { createTelegramChannelSender } from '../../bot/telegram/telegram-channel-sender';
-import { telegramMeetingMessages } from '../../bot/telegram/meeting-messages';
 import { jobs, runAllJobs, runJob } from '../jobs/registry';
-import { defaultMeetingRules } from '../services/meetings/meeting-rules';
 
 /** Node entry: env → config → libSQL → migrations → demo seed → HTTP server → bot. */
 async function main() {
@@ -20,7 +16,7 @@ async function main() {
   const config = createConfig(process.env);
   const logger = createLogger(config.logLevel);
 
-  const { client, db } = await openDatabase(config.databaseUrl, config.databaseAuthToken);
+  const { client, db } = await openDatabase(config.databaseUrl, config.databaseAuthToken, config.databaseReplica);
   await migrateDatabase(db);
   const chibo = createApp({ config, db, clock: systemClock, logger });
   if (config.seedDemo && (await chibo.services.seedDemoIfEmpty(undefined, 'system'))) {
@@ -37,14 +33,9 @@ async function main() {
 
   const bot = chibo.bot;
   // Proactive messages go out from here, never from a webhook request.
-  const outbox = bot
-    ? createOutboxSender({
-        ctx: { db, clock: systemClock, actor: 'outbox' },
-        sender: createTelegramChannelSender(bot.api),
-        limits: telegramLimits,
-        logger,
-      })
-    : null;
+  const outboxes = chibo.outboxChannels.map(({ sender, limits }) =>
+    createOutboxSender({ ctx: { db, clock: systemClock, actor: 'outbox' }, sender, limits, logger }),
+  );
   if (!bot) {
     logger.warn('Telegram bot is OFF: TELEGRAM_BOT_TOKEN is not set. Serving HTTP only.');
   } else {
@@ -68,7 +59,9 @@ async function main() {
           logger.error('Telegram polling stopped', { error: e instanceof Error ? e.message.slice(0, 200) : 'unknown' });
         });
       }
-      void outbox?.run().catch((e: unknown) => logger.error('outbox sender stopped', { error: e instanceof Error ? e.name : 'error' }));
+      for (const outbox of outboxes) {
+        void outbox.run().catch((e: unknown) => logger.error('outbox sender stopped', { error: e instanceof Error ? e.name : 'error' }));
+      }
     } catch (e) {
       logger.error('Telegram bot could not start; serving HTTP only', {
         error: e instanceof Error ? e.message.slice(0, 200) : 'unknown',
@@ -77,14 +70,14 @@ async function main() {
   }
 
   // Scheduled jobs: the registry's cron expressions in UTC, plus one catch-up run now.
-  const jobDeps = { ctx: { db, clock: systemClock, actor: 'job' }, messages: telegramMeetingMessages, rules: { ...defaultMeetingRules, ...config.meetingRules }, retention: config.retention, logger };
+  const jobDeps = chibo.jobDeps;
   const tasks = jobs.map((job) => cron.schedule(job.cron, () => runJob(job, jobDeps), { timezone: 'UTC', noOverlap: true, name: job.name }));
   void runAllJobs(jobDeps);
 
   const shutdown = async (signal: string) => {
     logger.info(`received ${signal}, shutting down`);
     for (const task of tasks) await task.stop();
-    outbox?.stop();
+    for (const outbox of outboxes) outbox.stop();
     if (bot?.isRunning()) await bot.stop();
     server.close();
     client.close();

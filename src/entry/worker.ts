@@ -2,12 +2,22 @@ import { createClient } from '@libsql/client/web';
 import { createApp } from '../app';
 import { createConfig } from '../config';
 import { createDatabase } from '../db/client';
+import { runScheduledTrigger } from '../jobs/worker-schedule';
 import { createLogger } from '../logger';
 import { systemClock } from '../services/context';
 
 type Env = Record<string, string | undefined>;
 
-// Built lazily on the first request of an isolate: env bindings only exist then.
+/** The parts of Cloudflare's types this entry uses (no @cloudflare/workers-types needed). */
+interface ScheduledController {
+  cron: string;
+  scheduledTime: number;
+}
+interface ExecutionContext {
+  waitUntil(promise: Promise<unknown>): void;
+}
+
+// Built lazily on the first event of an isolate: env bindings only exist then.
 let container: ReturnType<typeof createApp> | undefined;
 
 function getContainer(env: Env) {
@@ -21,9 +31,24 @@ function getContainer(env: Env) {
   return container;
 }
 
-/** Cloudflare Workers entry: HTTP only for now (cron triggers arrive with the job registry). */
+/** Cloudflare Workers entry: HTTP (webhooks, dashboard) and Cron Triggers (jobs, outbox slices). */
 export default {
   fetch(request: Request, env: Env): Response | Promise<Response> {
     return getContainer(env).app.fetch(request, env);
+  },
+
+  scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext): void {
+    const chibo = getContainer(env);
+    const logger = chibo.jobDeps.logger;
+    ctx.waitUntil(
+      runScheduledTrigger(controller.cron, controller.scheduledTime, {
+        db: chibo.jobDeps.ctx.db,
+        clock: systemClock,
+        logger,
+        jobDeps: chibo.jobDeps,
+        outboxChannels: chibo.outboxChannels,
+        outboxSlice: chibo.config.workerOutboxSlice,
+      }).catch((error: unknown) => logger.error('scheduled trigger failed', { cron: controller.cron, error: error instanceof Error ? error.name : 'error' })),
+    );
   },
 };
