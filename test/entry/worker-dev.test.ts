@@ -150,4 +150,22 @@ describe('the Worker under wrangler dev, on a libSQL server', { timeout: 60_000 
     const [again] = await remote.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM outbox_messages WHERE dedupe_key LIKE ${`meeting:${meetingId}:remind1:%`}`);
     expect(Number(again?.n)).toBe(queued.length);
   });
+
+  it('serves the committee dashboard: a sign-in link, its session cookie and the overview page', async () => {
+    const services = createServices({ db: remote.db, clock: systemClock });
+    const { token } = await services.createSignInLink({ admin: true }, 'test');
+    const origin = new URL(base).origin;
+    const signIn = await fetch(`${base}/dashboard/sign-in`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
+      body: new URLSearchParams({ token }).toString(),
+    });
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    expect(cookie).toMatch(/^chibo_session=/);
+    const page = await fetch(`${base}/dashboard`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Tổng quan');
+    expect((await fetch(`${base}/dashboard`)).status).toBe(401);
+  });
 });
