@@ -51,3 +51,15 @@ export function demoMembersTable(): Table {
     rows: rows.map((r, i) => ({ line: i + 2, cells: Object.fromEntries(headers.map((h, j) => [h, r[j] ?? ''])) })),
   };
 }
+
+/** Wording of the demo's meetings (demo content, like the names above). */
+export const demoMeetingTexts = {
+  place: 'Phòng họp tầng 2',
+  excuse: 'Đi công tác theo kế hoạch của cơ quan',
+  agenda(kind: 'dinh_ky' | 'chuyen_de', startsAt: Date): string {
+    const month = `${startsAt.getUTCMonth() + 1}/${startsAt.getUTCFullYear()}`;
+    return kind === 'chuyen_de'
+      ? `Sinh hoạt chuyên đề tháng ${month}: học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh; liên hệ trách nhiệm của đảng viên.`
+      : `Sinh hoạt chi bộ định kỳ tháng ${month}: đánh giá kết quả thực hiện nhiệm vụ trong tháng; phổ biến văn bản mới của cấp trên; phương hướng nhiệm vụ tháng tới.`;
+  },
+};
