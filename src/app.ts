@@ -9,6 +9,8 @@ import type { Database } from './db/client';
 import { dashboardRoutes } from './http/dashboard/routes';
 import { type BotMode, health } from './http/health';
 import { telegramWebhook } from './http/telegram-webhook';
+import { zaloWebhook } from './http/zalo-webhook';
+import { createZaloClient, type ZaloClient } from '../bot/zalo/client';
 import type { Logger } from './logger';
 import { createServices } from './services';
 import { defaultMeetingRules } from './services/meetings/meeting-rules';
@@ -34,6 +36,7 @@ export function createApp(deps: AppDeps) {
     ? createTelegramBot({ token, apiRoot, services, logger: deps.logger, botInfo: deps.botInfo, meetingRules, dashboardUrl: deps.config.publicUrl ?? `http://localhost:${deps.config.port}` })
     : null;
   let botMode: BotMode = 'off';
+  const zalo: ZaloClient | null = deps.config.zalo.token ? createZaloClient({ token: deps.config.zalo.token, apiRoot: deps.config.zalo.apiRoot }) : null;
 
   const app = new Hono();
   // same-origin, not no-referrer: with no-referrer Chromium posts forms with `Origin: null`,
@@ -44,6 +47,9 @@ export function createApp(deps: AppDeps) {
   app.route('/dashboard', dashboardRoutes({ services, rules: meetingRules, logger: deps.logger, publicUrl: deps.config.publicUrl }));
   if (bot && webhookSecret) {
     app.route('/webhook/telegram', telegramWebhook({ bot, secret: webhookSecret, services, logger: deps.logger }));
+  }
+  if (zalo && deps.config.zalo.webhookSecret) {
+    app.route('/webhook/zalo', zaloWebhook({ client: zalo, services, logger: deps.logger, secret: deps.config.zalo.webhookSecret }));
   }
   app.notFound((c) => c.json({ ok: false, error: 'not_found' }, 404));
   app.onError((error, c) => {
@@ -56,6 +62,8 @@ export function createApp(deps: AppDeps) {
     config: deps.config,
     services,
     bot,
+    /** The Zalo Bot Platform client when ZALO_BOT_TOKEN is set (entries start polling or the outbox with it). */
+    zalo,
     setBotMode: (mode: BotMode) => {
       botMode = mode;
     },

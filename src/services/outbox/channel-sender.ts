@@ -43,3 +43,17 @@ export const telegramLimits: OutboxLimits = {
   maxAttempts: 5,
   staleClaimMs: 60_000,
 };
+
+/**
+ * Zalo Bot Platform publishes no send rate (checked its docs and SDKs), so these are
+ * conservative guesses: a third of Telegram's global rate, 1.5 s between two messages to one
+ * chat, few requests in flight. A 429 still pauses the whole sender (see outbox-sender).
+ */
+export const zaloLimits: OutboxLimits = {
+  globalPerSecond: 10,
+  perChatIntervalMs: 1500,
+  groupIntervalMs: 3000,
+  maxInFlight: 4,
+  maxAttempts: 5,
+  staleClaimMs: 60_000,
+};

@@ -1,0 +1,45 @@
+import { meet, zalo } from '../locales/vi';
+import { promptKinds, type Turn } from '../turn';
+import { requireMember } from './require-member';
+
+/** Numbered replies to a meeting notice; the same services as Telegram's buttons. */
+export async function attend(turn: Turn, meetingId: number) {
+  const member = requireMember(turn);
+  await turn.services.replyToMeeting({ memberId: member.memberId, meetingId, reply: 'attending' }, turn.actor);
+  await turn.reply(await turn.withPageLink(meet.attendingSaved, { kind: 'meeting', meetingId }));
+}
+
+export async function askAbsenceReason(turn: Turn, meetingId: number) {
+  requireMember(turn);
+  await turn.setPrompt(promptKinds.meetingReason, { meetingId });
+  await turn.reply(meet.askReason);
+}
+
+export async function saveAbsenceReason(turn: Turn, meetingId: number, reason: string) {
+  const member = requireMember(turn);
+  if (!/\p{L}/u.test(reason)) return turn.reply(zalo.reasonEmpty);
+  await turn.clearPrompt();
+  await turn.services.replyToMeeting({ memberId: member.memberId, meetingId, reply: 'excused', reason }, turn.actor);
+  await turn.reply(await turn.withPageLink(meet.excusedSaved, { kind: 'meeting', meetingId }));
+}
+
+export async function checkIn(turn: Turn, meetingId: number) {
+  const member = requireMember(turn);
+  const { state } = await turn.services.checkIn({ memberId: member.memberId, meetingId }, turn.actor);
+  await turn.reply(meet.checkedIn(state === 'late'));
+}
+
+/** A score by number after the meeting, then an optional typed comment. */
+export async function giveFeedback(turn: Turn, meetingId: number, score: number) {
+  const member = requireMember(turn);
+  await turn.services.submitFeedback({ memberId: member.memberId, meetingId, score }, turn.actor);
+  await turn.setPrompt(promptKinds.feedbackComment, { meetingId });
+  await turn.reply(meet.feedbackThanks(score));
+}
+
+export async function saveFeedbackComment(turn: Turn, meetingId: number, comment: string) {
+  const member = requireMember(turn);
+  await turn.clearPrompt();
+  await turn.services.addFeedbackComment({ memberId: member.memberId, meetingId, comment }, turn.actor);
+  await turn.reply(meet.commentSaved);
+}
