@@ -18,6 +18,7 @@ async function answerChoice(turn: Turn, prompt: { kind: string; data: Record<str
   const action = actions[choice - 1];
   if (!action) return turn.reply(zalo.outOfRange(actions.length));
   if (!turn.member && !strangerActions.some((p) => p.test(action))) return turn.reply(zalo.welcomeStranger);
+  turn.answered = actions;
   await runAction(turn, action);
 }
 
@@ -34,7 +35,9 @@ async function handleText(turn: Turn, raw: string) {
   // Typed answers the bot asked for, read from the stored prompt.
   switch (prompt?.kind) {
     case promptKinds.meetingReason:
-      return saveAbsenceReason(turn, Number(prompt.data.meetingId), text);
+      // A bare number answers the notice again (e.g. "1": attending after all), not a reason.
+      if (choice !== null && Array.isArray(prompt.data.notice)) return answerChoice(turn, { kind: promptKinds.choices, data: { actions: prompt.data.notice } }, choice);
+      return saveAbsenceReason(turn, prompt.data, text);
     case promptKinds.feedbackComment:
       if (choice === null) return saveFeedbackComment(turn, Number(prompt.data.meetingId), text);
       break;

@@ -51,6 +51,8 @@ export interface Turn {
   chatId: string;
   member: LinkedMember | null;
   actor: string;
+  /** The actions of the numbered prompt this message answered, if any (to offer them again later). */
+  answered: string[] | null;
   reply(text: string): Promise<void>;
   /** Sends `text` with numbered choices and stores what each number does. */
   offer(text: string, choices: Choice[], ttlMs?: number): Promise<void>;
@@ -76,6 +78,7 @@ export function createTurn(deps: ZaloDeps, input: { externalId: string; chatId: 
     services,
     ...input,
     actor,
+    answered: null,
     reply,
     setPrompt,
     clearPrompt: () => services.clearChatPrompt(key, actor),

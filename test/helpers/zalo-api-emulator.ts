@@ -25,6 +25,7 @@ export async function startZaloEmulator(options: { token?: string; enforce?: { p
   const recentSends: number[] = [];
   let messageId = 1;
   let webhook: { url: string; secret: string } | null = null;
+  let enforce = options.enforce ?? null;
 
   const server: Server = createServer((req, res) => {
     let raw = '';
@@ -86,10 +87,10 @@ export async function startZaloEmulator(options: { token?: string; enforce?: { p
           if (typeof chatId !== 'string' || chatId === '') return fail(400, 'Bad Request: chat_id is required');
           if (method === 'sendMessage' && (typeof text !== 'string' || text.length === 0)) return fail(400, 'Bad Request: text is required');
           if (typeof text === 'string' && text.length > 2000) return fail(400, 'Bad Request: text is too long');
-          if (options.enforce) {
+          if (enforce) {
             const last = lastToChat.get(chatId);
             while (recentSends.length > 0 && at - recentSends[0]! > 1000) recentSends.shift();
-            if ((last !== undefined && at - last < options.enforce.perChatIntervalMs) || recentSends.length >= options.enforce.globalPerSecond) {
+            if ((last !== undefined && at - last < enforce.perChatIntervalMs) || recentSends.length >= enforce.globalPerSecond) {
               return fail(429, 'Too Many Requests');
             }
             recentSends.push(at);
@@ -120,6 +121,10 @@ export async function startZaloEmulator(options: { token?: string; enforce?: { p
       for (let i = 0; i < count; i++) failures.push({ method, status, retryAfter });
     },
     webhook: () => webhook,
+    /** From now on answer 429 to sends faster than this (null: no limit). */
+    enforceRate: (limits: { perChatIntervalMs: number; globalPerSecond: number } | null) => {
+      enforce = limits;
+    },
     reset: () => {
       calls.length = 0;
     },

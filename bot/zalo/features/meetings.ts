@@ -1,5 +1,5 @@
 import { meet, zalo } from '../locales/vi';
-import { promptKinds, type Turn } from '../turn';
+import { noticeChoicesTtlMs, promptKinds, type Turn } from '../turn';
 import { requireMember } from './require-member';
 
 /** Numbered replies to a meeting notice; the same services as Telegram's buttons. */
@@ -11,14 +11,18 @@ export async function attend(turn: Turn, meetingId: number) {
 
 export async function askAbsenceReason(turn: Turn, meetingId: number) {
   requireMember(turn);
-  await turn.setPrompt(promptKinds.meetingReason, { meetingId });
+  // The notice's choices travel with the question, so they can be answered again afterwards.
+  await turn.setPrompt(promptKinds.meetingReason, { meetingId, notice: turn.answered }, noticeChoicesTtlMs);
   await turn.reply(meet.askReason);
 }
 
-export async function saveAbsenceReason(turn: Turn, meetingId: number, reason: string) {
+export async function saveAbsenceReason(turn: Turn, data: Record<string, unknown>, reason: string) {
   const member = requireMember(turn);
+  const meetingId = Number(data.meetingId);
   if (!/\p{L}/u.test(reason)) return turn.reply(zalo.reasonEmpty);
-  await turn.clearPrompt();
+  const notice = Array.isArray(data.notice) ? (data.notice as string[]) : null;
+  if (notice) await turn.setPrompt(promptKinds.choices, { actions: notice }, noticeChoicesTtlMs);
+  else await turn.clearPrompt();
   await turn.services.replyToMeeting({ memberId: member.memberId, meetingId, reply: 'excused', reason }, turn.actor);
   await turn.reply(await turn.withPageLink(meet.excusedSaved, { kind: 'meeting', meetingId }));
 }
