@@ -124,6 +124,8 @@ export async function startZaloEmulator(options: { token?: string; enforce?: { p
     /** From now on answer 429 to sends faster than this (null: no limit). */
     enforceRate: (limits: { perChatIntervalMs: number; globalPerSecond: number } | null) => {
       enforce = limits;
+      lastToChat.clear();
+      recentSends.length = 0;
     },
     reset: () => {
       calls.length = 0;

@@ -46,11 +46,12 @@ export const telegramLimits: OutboxLimits = {
 
 /**
  * Zalo Bot Platform publishes no send rate (checked its docs and SDKs), so these are
- * conservative guesses: a third of Telegram's global rate, 1.5 s between two messages to one
- * chat, few requests in flight. A 429 still pauses the whole sender (see outbox-sender).
+ * conservative guesses: 8 messages a second (a fifth under the 10 per second we assume Zalo
+ * tolerates, leaving room for network jitter), 1.5 s between two messages to one chat, few
+ * requests in flight. A 429 still pauses the whole sender (see outbox-sender).
  */
 export const zaloLimits: OutboxLimits = {
-  globalPerSecond: 10,
+  globalPerSecond: 8,
   perChatIntervalMs: 1500,
   groupIntervalMs: 3000,
   maxInFlight: 4,
