@@ -1,5 +1,6 @@
 import { isServiceError } from '../../src/services/errors';
 import { runAction, strangerActions } from './actions';
+import { ZaloApiError, ZaloNetworkError } from './client';
 import { saveAbsenceReason, saveFeedbackComment } from './features/meetings';
 import { looksLikeInviteCode, offerConsent } from './features/linking';
 import { showMenu } from './features/menu';
@@ -65,6 +66,8 @@ export async function handleZaloUpdate(deps: ZaloDeps, update: ZaloUpdate): Prom
     if (update.event_name !== 'message.text.received' || typeof m.text !== 'string') await turn.reply(zalo.textOnly);
     else await handleText(turn, m.text.slice(0, 4000));
   } catch (error) {
+    // Zalo itself failing: answering would fail too. The webhook gives the claim back for a redelivery.
+    if (error instanceof ZaloApiError || error instanceof ZaloNetworkError) throw error;
     if (!isServiceError(error)) deps.logger.error('zalo handler failed', { event: update.event_name, error: error instanceof Error ? error.name : typeof error });
     await turn.reply(isServiceError(error) ? errorMessages[error.code] : errorMessages.generic);
   }
