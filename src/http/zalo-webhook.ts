@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { handleZaloUpdate } from '../../bot/zalo/handle-update';
 import type { ZaloDeps } from '../../bot/zalo/turn';
 import { deriveUpdateId, parseZaloUpdate } from '../../bot/zalo/update';
 import { requireSecretHeader } from './middlewares/secret-token';
+import { limitWebhookBody, readJsonBody } from './middlewares/webhook-body';
 
 /** A Zalo update is a few KB at most; anything far larger is not from Zalo. */
 const maxBodyBytes = 256 * 1024;
@@ -18,23 +18,14 @@ export function zaloWebhook(deps: ZaloDeps & { secret: string }) {
   app.post(
     '/',
     requireSecretHeader('X-Bot-Api-Secret-Token', deps.secret),
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: (c) => {
-        deps.logger.warn('zalo webhook: body too large');
-        c.header('Connection', 'close');
-        return c.json({ ok: false, error: 'too_large' }, 413);
-      },
-    }),
+    limitWebhookBody(maxBodyBytes, deps.logger, 'zalo webhook'),
     async (c) => {
-      let body: unknown;
-      try {
-        body = JSON.parse(await c.req.text());
-      } catch {
+      const json = await readJsonBody(c);
+      if (!json.ok) {
         deps.logger.warn('zalo webhook: body is not JSON');
         return c.json({ ok: false, error: 'invalid_json' }, 400);
       }
-      const update = parseZaloUpdate(body);
+      const update = parseZaloUpdate(json.body);
       if (!update) {
         deps.logger.warn('zalo webhook: body is not an update');
         return c.json({ ok: false, error: 'not_an_update' }, 400);

@@ -72,15 +72,9 @@ export async function answerMultiple(turn: Turn, data: Record<string, unknown>, 
 export async function sendResult(turn: Turn, attemptId: number) {
   const member = requireMember(turn);
   const r = await turn.services.attemptResult({ memberId: member.memberId, attemptId }, turn.actor);
-  const parts = [quiz.result({ ...r, title: r.setTitle, minutes: Math.floor(r.durationSeconds / 60), seconds: r.durationSeconds % 60 })];
-  if (r.missed.length === 0) parts.push(quiz.allCorrect);
-  else {
-    parts.push(`${quiz.missedHeader}\n${r.missed.map((m) => quiz.missedLine(m.text, m.sectionPath)).join('\n')}`);
-    if (r.sectionsToReread.length > 0) parts.push(quiz.reread(r.documentNumber, r.sectionsToReread));
-  }
   if (r.awaitingPrediction) await turn.setPrompt(promptKinds.prediction, { attemptId });
   else await turn.clearPrompt();
-  await turn.reply(parts.join('\n\n'));
+  await turn.reply(quiz.resultReport(r));
   if (r.awaitingPrediction) await turn.reply(quiz.predictionAsk);
 }
 
