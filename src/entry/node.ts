@@ -13,6 +13,7 @@ import { createTelegramChannelSender } from '../../bot/telegram/telegram-channel
 import { telegramMeetingMessages } from '../../bot/telegram/meeting-messages';
 import { jobs, runAllJobs, runJob } from '../jobs/registry';
 import { defaultMeetingRules } from '../services/meetings/meeting-rules';
+import { startZalo } from '../../bot/zalo/start-zalo';
 
 /** Node entry: env → config → libSQL → migrations → demo seed → HTTP server → bot. */
 async function main() {
@@ -76,6 +77,19 @@ async function main() {
     }
   }
 
+  // Zalo (optional): webhook or polling, and its own outbox sender; broadcast reports go back to Telegram.
+  const zalo = chibo.zalo
+    ? await startZalo({
+        client: chibo.zalo,
+        services: chibo.services,
+        ctx: { db, clock: systemClock, actor: 'outbox' },
+        logger,
+        publicUrl: config.publicUrl,
+        webhookSecret: config.zalo.webhookSecret,
+        progressSenders: bot ? { telegram: createTelegramChannelSender(bot.api) } : {},
+      }).catch((e: unknown) => void logger.error('Zalo bot could not start', { error: e instanceof Error ? e.name : 'unknown' }))
+    : undefined;
+
   // Scheduled jobs: the registry's cron expressions in UTC, plus one catch-up run now.
   const jobDeps = { ctx: { db, clock: systemClock, actor: 'job' }, messages: telegramMeetingMessages, rules: { ...defaultMeetingRules, ...config.meetingRules }, retention: config.retention, logger };
   const tasks = jobs.map((job) => cron.schedule(job.cron, () => runJob(job, jobDeps), { timezone: 'UTC', noOverlap: true, name: job.name }));
@@ -85,6 +99,7 @@ async function main() {
     logger.info(`received ${signal}, shutting down`);
     for (const task of tasks) await task.stop();
     outbox?.stop();
+    await zalo?.stop();
     if (bot?.isRunning()) await bot.stop();
     server.close();
     client.close();
