@@ -34,22 +34,29 @@ export function createZaloChannelSender(deps: { client: ZaloClient; services: Se
       const buttons = flatten(keyboard);
       const body = buttons.length > 0 ? withChoices(text, buttons.map((b) => b.text)) : text;
       const parts = splitForZalo(body);
-      // Only a one-part message can be retried safely; later parts of a long one are sent once.
+      let first: { messageId: string };
       try {
+        first = await deps.client.sendMessage(chatId, parts[0] ?? '');
+      } catch (error) {
+        return classify(error);
+      }
+      try {
+        // Stored once the message is out (a refused send leaves the member's open prompt alone).
         if (buttons.length > 0) {
           await deps.services.setChatPrompt(
             { channel, externalId: chatId, kind: promptKinds.choices, data: { actions: buttons.map((b) => b.data) }, ttlMs: noticeChoicesTtlMs },
             'outbox',
           );
         }
-        const first = await deps.client.sendMessage(chatId, parts[0] ?? '');
         for (const part of parts.slice(1)) await deps.client.sendMessage(chatId, part);
-        return { kind: 'sent', messageId: first.messageId };
-      } catch (error) {
-        return classify(error);
+      } catch {
+        // The first part reached the member: retrying would send it twice.
+        return { kind: 'uncertain', reason: 'partly sent' };
       }
+      return { kind: 'sent', messageId: first.messageId };
     },
-    // Zalo cannot edit a sent message: progress goes out as new messages only at the start and the end.
+    // Zalo cannot edit a sent message: each progress update would arrive as a new message. Broadcasts
+    // are started from Telegram today, so their progress never goes through here.
     async editText(chatId, _messageId, text) {
       await deps.client.sendMessage(chatId, text);
     },

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { errorMessages, zalo } from '../../bot/zalo/locales/vi';
 import { HOUR } from '../helpers/fake-clock';
+import { callbackUpdate, textUpdate } from '../helpers/updates';
 import { createZaloTestApp, type ZaloTestApp } from '../helpers/zalo-test-app';
 
 let t: ZaloTestApp;
@@ -81,6 +82,28 @@ describe('linking a Zalo account by sending the invite code', () => {
     await t.say('u-6', '1');
     expect(t.zalo.last('u-6')).toBe(errorMessages.member_linked_elsewhere);
     expect((await zaloAccounts(t.db)).map((a) => a.external_id)).toEqual(['u-7']);
+  });
+
+  it('lets one member link both Telegram and Zalo, each with its own code', async () => {
+    const telegramCode = await t.invite('M2');
+    await t.postTelegram(textUpdate(9701, `/start ${telegramCode}`));
+    await t.postTelegram(callbackUpdate(9701, `consent:yes:${telegramCode}`));
+    // The code spent on Telegram cannot be reused on Zalo…
+    await t.say('u-9', telegramCode);
+    expect(t.zalo.last('u-9')).toBe(errorMessages.invite_used);
+    // …a fresh one links the same member on Zalo too.
+    await t.linkZalo('u-9', 'M2');
+    expect(t.zalo.last('u-9')).toBe(zalo.linked('Trần Thị Bình', 'Chi bộ Văn phòng'));
+    const accounts = await t.db.all<{ channel: string; external_id: string }>(sql`
+      SELECT a.channel, a.external_id FROM channel_accounts a JOIN members m ON m.id = a.member_id WHERE m.code = 'M2' ORDER BY a.channel`);
+    expect(accounts).toEqual([
+      { channel: 'telegram', external_id: '9701' },
+      { channel: 'zalo', external_id: 'u-9' },
+    ]);
+    // A second Zalo account cannot take the same member.
+    const code = await t.invite('M2');
+    await t.say('u-10', code);
+    expect(t.zalo.last('u-10')).toBe(errorMessages.member_linked_elsewhere);
   });
 
   it('gives a linked member the numbered menu and their link details', async () => {
