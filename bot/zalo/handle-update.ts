@@ -1,7 +1,7 @@
 import { isServiceError } from '../../src/services/errors';
 import { runAction, strangerActions } from './actions';
 import { ZaloApiError, ZaloNetworkError } from './client';
-import { saveAbsenceReason, saveFeedbackComment } from './features/meetings';
+import { reasonWaitMs, saveAbsenceReason, saveFeedbackComment } from './features/meetings';
 import { looksLikeInviteCode, offerConsent } from './features/linking';
 import { showMenu } from './features/menu';
 import { answerMultiple, submitPrediction } from './features/quizzes';
@@ -35,10 +35,14 @@ async function handleText(turn: Turn, raw: string) {
   if (menuWords.has(text.toLowerCase())) return showMenu(turn);
   // Typed answers the bot asked for, read from the stored prompt.
   switch (prompt?.kind) {
-    case promptKinds.meetingReason:
-      // A bare number answers the notice again (e.g. "1": attending after all), not a reason.
-      if (choice !== null && Array.isArray(prompt.data.notice)) return answerChoice(turn, { kind: promptKinds.choices, data: { actions: prompt.data.notice } }, choice);
-      return saveAbsenceReason(turn, prompt.data, text);
+    case promptKinds.meetingReason: {
+      // A bare number, or any text once the question has gone stale, answers the notice again.
+      const notice = { kind: promptKinds.choices, data: { actions: prompt.data.notice } };
+      const fresh = turn.services.now().getTime() - Number(prompt.data.askedAt) < reasonWaitMs;
+      if (choice !== null) return answerChoice(turn, notice, choice);
+      if (fresh) return saveAbsenceReason(turn, prompt.data, text);
+      return turn.reply(zalo.notUnderstood);
+    }
     case promptKinds.feedbackComment:
       if (choice === null) return saveFeedbackComment(turn, Number(prompt.data.meetingId), text);
       break;

@@ -10,7 +10,7 @@ import { defaultMeetingRules } from '../../src/services/meetings/meeting-rules';
 import { queueFeedbackRequests } from '../../src/services/meetings/scheduled-messages';
 import { telegramLimits, zaloLimits } from '../../src/services/outbox/channel-sender';
 import { createOutboxSender } from '../../src/services/outbox/outbox-sender';
-import { DAY, HOUR } from '../helpers/fake-clock';
+import { DAY, HOUR, MINUTE } from '../helpers/fake-clock';
 import { callbackUpdate, textUpdate } from '../helpers/updates';
 import { createZaloTestApp, type ZaloTestApp } from '../helpers/zalo-test-app';
 
@@ -104,7 +104,13 @@ describe('meeting notices on Zalo', () => {
     await t.say(memberZalo, '2');
     await t.say(memberZalo, '1'); // a number in place of a reason answers the notice again
     expect(t.zalo.last(memberZalo)).toBe(meet.attendingSaved);
-    t.clock.advance(DAY + HOUR);
+    // Chosen "2" but no reason within 30 minutes: a later text is not taken for a reason.
+    await t.say(memberZalo, '2');
+    t.clock.advance(31 * MINUTE);
+    await t.say(memberZalo, 'Chào đồng chí');
+    expect(t.zalo.last(memberZalo)).toBe(zalo.notUnderstood);
+    expect(await reply(meetingId, 'M2')).toEqual({ reply: 'attending', reason: null });
+    t.clock.advance(DAY);
     await t.say(memberZalo, '2');
     await t.say(memberZalo, 'ốm');
     expect(t.zalo.last(memberZalo)).toBe(errorMessages.meeting_started);

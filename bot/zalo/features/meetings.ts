@@ -2,6 +2,9 @@ import { meet, zalo } from '../locales/vi';
 import { noticeChoicesTtlMs, promptKinds, type Turn } from '../turn';
 import { requireMember } from './require-member';
 
+/** How long a typed text counts as the reason for an absence after the member chose "absent". */
+export const reasonWaitMs = 30 * 60_000;
+
 /** Numbered replies to a meeting notice; the same services as Telegram's buttons. */
 export async function attend(turn: Turn, meetingId: number) {
   const member = requireMember(turn);
@@ -11,8 +14,9 @@ export async function attend(turn: Turn, meetingId: number) {
 
 export async function askAbsenceReason(turn: Turn, meetingId: number) {
   requireMember(turn);
-  // The notice's choices travel with the question, so they can be answered again afterwards.
-  await turn.setPrompt(promptKinds.meetingReason, { meetingId, notice: turn.answered }, noticeChoicesTtlMs);
+  // The notice's choices travel with the question (they stay answerable for the notice's week);
+  // the question itself is open for reasonWaitMs only: a text sent later is not a reason.
+  await turn.setPrompt(promptKinds.meetingReason, { meetingId, notice: turn.answered, askedAt: turn.services.now().getTime() }, noticeChoicesTtlMs);
   await turn.reply(meet.askReason);
 }
 
