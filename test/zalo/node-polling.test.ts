@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +17,15 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** A port nothing listens on now (a random one may be an ephemeral port another test holds). */
+const freePort = () =>
+  new Promise<string>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(String(port)));
+    });
+  });
+
 const until = async (check: () => boolean, ms = 20_000) => {
   const started = Date.now();
   while (!check()) {
@@ -26,7 +36,7 @@ const until = async (check: () => boolean, ms = 20_000) => {
 
 describe('npm start with a Zalo token and no public URL', () => {
   it('polls Zalo with getUpdates, answers a member, and shuts down cleanly', async () => {
-    const port = String(30000 + Math.floor(Math.random() * 20000));
+    const port = await freePort();
     const server = startTsx('src/entry/node.ts', {
       DATABASE_URL: `file:${join(dir, 'chibo.db')}`,
       PORT: port,
@@ -36,7 +46,9 @@ describe('npm start with a Zalo token and no public URL', () => {
     });
     try {
       await server.waitFor(/Chibo is serving/);
-      await until(() => server.output().stderr.includes('Zalo bot is ON (polling)'));
+      await until(() => server.output().stderr.includes('Zalo bot is ON (polling)')).catch(() => {
+        throw new Error(`no polling: ${server.output().stderr}`);
+      });
       api.queueUpdate(zaloTextUpdate('zn-1', 'Xin chào', 'node-1'));
       api.queueUpdate(zaloTextUpdate('zn-1', 'Xin chào', 'node-1')); // delivered twice: answered once
       await until(() => api.sent('zn-1').length > 0);
