@@ -9,14 +9,17 @@ import type { Database } from './db/client';
 import { dashboardRoutes } from './http/dashboard/routes';
 import { type BotMode, health } from './http/health';
 import { telegramWebhook } from './http/telegram-webhook';
+import { zaloWebhook } from './http/zalo-webhook';
+import { createZaloClient, type ZaloClient } from '../bot/zalo/client';
 import type { Logger } from './logger';
 import { createServices } from './services';
 import { defaultMeetingRules } from './services/meetings/meeting-rules';
 import { createOpenAiSummariser } from './services/documents/model-summariser';
 import type { Clock } from './services/context';
 import type { JobDeps } from './jobs/registry';
-import { type ChannelSender, type OutboxLimits, telegramLimits } from './services/outbox/channel-sender';
+import { type OutboxChannel, telegramLimits, zaloLimits } from './services/outbox/channel-sender';
 import { createTelegramChannelSender } from '../bot/telegram/telegram-channel-sender';
+import { createZaloChannelSender } from '../bot/zalo/zalo-channel-sender';
 import { telegramMeetingMessages } from '../bot/telegram/meeting-messages';
 
 export interface AppDeps {
@@ -38,6 +41,7 @@ export function createApp(deps: AppDeps) {
     ? createTelegramBot({ token, apiRoot, services, logger: deps.logger, botInfo: deps.botInfo, meetingRules, dashboardUrl: deps.config.publicUrl ?? `http://localhost:${deps.config.port}` })
     : null;
   let botMode: BotMode = 'off';
+  const zalo: ZaloClient | null = deps.config.zalo.token ? createZaloClient({ token: deps.config.zalo.token, apiRoot: deps.config.zalo.apiRoot }) : null;
 
   const app = new Hono();
   // same-origin, not no-referrer: with no-referrer Chromium posts forms with `Origin: null`,
@@ -49,6 +53,9 @@ export function createApp(deps: AppDeps) {
   if (bot && webhookSecret) {
     app.route('/webhook/telegram', telegramWebhook({ bot, secret: webhookSecret, services, logger: deps.logger }));
   }
+  if (zalo && deps.config.zalo.webhookSecret) {
+    app.route('/webhook/zalo', zaloWebhook({ client: zalo, services, logger: deps.logger, secret: deps.config.zalo.webhookSecret }));
+  }
   app.notFound((c) => c.json({ ok: false, error: 'not_found' }, 404));
   app.onError((error, c) => {
     deps.logger.error('http request failed', { path: c.req.path, error: error.name });
@@ -56,7 +63,17 @@ export function createApp(deps: AppDeps) {
   });
 
   // What both entries drain the outbox through (Node in a loop, Workers per Cron Trigger).
-  const outboxChannels: { sender: ChannelSender; limits: OutboxLimits }[] = bot ? [{ sender: createTelegramChannelSender(bot.api), limits: telegramLimits }] : [];
+  // A broadcast started on Telegram reports its progress there, whichever channel finishes last.
+  const telegramSender = bot ? createTelegramChannelSender(bot.api) : null;
+  const outboxChannels: OutboxChannel[] = [];
+  if (telegramSender) outboxChannels.push({ sender: telegramSender, limits: telegramLimits });
+  if (zalo) {
+    outboxChannels.push({
+      sender: createZaloChannelSender({ client: zalo, services }),
+      limits: zaloLimits,
+      progressSenders: telegramSender ? { telegram: telegramSender } : {},
+    });
+  }
   const jobDeps: JobDeps = {
     ctx: { db: deps.db, clock: deps.clock, actor: 'job' },
     messages: telegramMeetingMessages,
@@ -72,6 +89,8 @@ export function createApp(deps: AppDeps) {
     bot,
     outboxChannels,
     jobDeps,
+    /** The Zalo Bot Platform client when ZALO_BOT_TOKEN is set (the Node entry registers the webhook or polls with it). */
+    zalo,
     setBotMode: (mode: BotMode) => {
       botMode = mode;
     },

@@ -43,6 +43,11 @@ const schema = z
     TELEGRAM_WEBHOOK_SECRET: optionalText.pipe(
       z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 characters of A-Z, a-z, 0-9, _ and -').optional(),
     ),
+    ZALO_BOT_TOKEN: optionalText.pipe(z.string().regex(/^\d+:[\w-]+$/, 'does not look like a Zalo bot token (digits:letters)').optional()),
+    ZALO_WEBHOOK_SECRET: optionalText.pipe(
+      z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 characters of A-Z, a-z, 0-9, _ and -').optional(),
+    ),
+    ZALO_API_ROOT: z.url().default('https://bot-api.zaloplatforms.com'),
     PUBLIC_URL: optionalText.pipe(z.url().optional()),
     INVITE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
     WORKER_OUTBOX_SLICE: z.coerce.number().int().min(1).max(3000).default(12),
@@ -92,6 +97,9 @@ const schema = z
         message: 'is required when PUBLIC_URL is set (webhook mode)',
       });
     }
+    if (c.PUBLIC_URL && c.ZALO_BOT_TOKEN && !c.ZALO_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['ZALO_WEBHOOK_SECRET'], message: 'is required when PUBLIC_URL is set (webhook mode)' });
+    }
   });
 
 export interface Config {
@@ -117,6 +125,12 @@ export interface Config {
   telegram: {
     token?: string;
     username?: string;
+    apiRoot: string;
+    webhookSecret?: string;
+  };
+  /** Zalo Bot Platform: on when a token is set; webhook at /webhook/zalo when a secret is set too. */
+  zalo: {
+    token?: string;
     apiRoot: string;
     webhookSecret?: string;
   };
@@ -155,5 +169,6 @@ export function createConfig(env: Record<string, string | undefined>): Config {
       apiRoot: c.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
       webhookSecret: c.TELEGRAM_WEBHOOK_SECRET,
     },
+    zalo: { token: c.ZALO_BOT_TOKEN, apiRoot: c.ZALO_API_ROOT.replace(/\/+$/, ''), webhookSecret: c.ZALO_WEBHOOK_SECRET },
   };
 }

@@ -9,6 +9,7 @@ import { createLogger } from '../logger';
 import { systemClock } from '../services/context';
 import { createOutboxSender } from '../services/outbox/outbox-sender';
 import { jobs, runAllJobs, runJob } from '../jobs/registry';
+import { startZalo } from '../../bot/zalo/start-zalo';
 
 /** Node entry: env → config → libSQL → migrations → demo seed → HTTP server → bot. */
 async function main() {
@@ -32,10 +33,19 @@ async function main() {
   });
 
   const bot = chibo.bot;
-  // Proactive messages go out from here, never from a webhook request.
-  const outboxes = chibo.outboxChannels.map(({ sender, limits }) =>
-    createOutboxSender({ ctx: { db, clock: systemClock, actor: 'outbox' }, sender, limits, logger }),
+  // Proactive messages go out from here, never from a webhook request: one sender per channel,
+  // started once its channel is up.
+  const outboxes = new Map(
+    chibo.outboxChannels.map(({ sender, limits, progressSenders }) => [
+      sender.channel,
+      createOutboxSender({ ctx: { db, clock: systemClock, actor: 'outbox' }, sender, limits, logger, progressSenders }),
+    ]),
   );
+  const runOutbox = (channel: string) =>
+    void outboxes
+      .get(channel)
+      ?.run()
+      .catch((e: unknown) => logger.error('outbox sender stopped', { channel, error: e instanceof Error ? e.name : 'error' }));
   if (!bot) {
     logger.warn('Telegram bot is OFF: TELEGRAM_BOT_TOKEN is not set. Serving HTTP only.');
   } else {
@@ -59,15 +69,21 @@ async function main() {
           logger.error('Telegram polling stopped', { error: e instanceof Error ? e.message.slice(0, 200) : 'unknown' });
         });
       }
-      for (const outbox of outboxes) {
-        void outbox.run().catch((e: unknown) => logger.error('outbox sender stopped', { error: e instanceof Error ? e.name : 'error' }));
-      }
+      runOutbox('telegram');
     } catch (e) {
       logger.error('Telegram bot could not start; serving HTTP only', {
         error: e instanceof Error ? e.message.slice(0, 200) : 'unknown',
       });
     }
   }
+
+  // Zalo (optional): webhook or polling, then its outbox at Zalo's pace.
+  const zalo = chibo.zalo
+    ? await startZalo({ client: chibo.zalo, services: chibo.services, logger, publicUrl: config.publicUrl, webhookSecret: config.zalo.webhookSecret }).catch(
+        (e: unknown) => void logger.error('Zalo bot could not start', { error: e instanceof Error ? e.name : 'unknown' }),
+      )
+    : undefined;
+  if (zalo) runOutbox('zalo');
 
   // Scheduled jobs: the registry's cron expressions in UTC, plus one catch-up run now.
   const jobDeps = chibo.jobDeps;
@@ -77,7 +93,8 @@ async function main() {
   const shutdown = async (signal: string) => {
     logger.info(`received ${signal}, shutting down`);
     for (const task of tasks) await task.stop();
-    for (const outbox of outboxes) outbox.stop();
+    for (const outbox of outboxes.values()) outbox.stop();
+    await zalo?.stop();
     if (bot?.isRunning()) await bot.stop();
     server.close();
     client.close();

@@ -1,12 +1,12 @@
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { BotContext } from '../../bot/telegram/context';
 import type { Logger } from '../logger';
 import type { Services } from '../services';
 import { requireSecretHeader } from './middlewares/secret-token';
+import { limitWebhookBody, readJsonBody } from './middlewares/webhook-body';
 
 const updateShape = z.looseObject({ update_id: z.number().int().nonnegative() });
 
@@ -41,25 +41,14 @@ export function telegramWebhook(deps: { bot: Bot<BotContext>; secret: string; se
   app.post(
     '/',
     requireSecretHeader('X-Telegram-Bot-Api-Secret-Token', deps.secret),
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: (c) => {
-        deps.logger.warn('telegram webhook: body too large');
-        // The unread body leaves the connection unusable (the Node server drops it soon after):
-        // say so, or a client or proxy reusing it loses its next request to a reset.
-        c.header('Connection', 'close');
-        return c.json({ ok: false, error: 'too_large' }, 413);
-      },
-    }),
+    limitWebhookBody(maxBodyBytes, deps.logger, 'telegram webhook'),
     async (c) => {
-      let body: unknown;
-      try {
-        body = JSON.parse(await c.req.text());
-      } catch {
+      const json = await readJsonBody(c);
+      if (!json.ok) {
         deps.logger.warn('telegram webhook: body is not JSON');
         return c.json({ ok: false, error: 'invalid_json' }, 400);
       }
-      const parsed = updateShape.safeParse(body);
+      const parsed = updateShape.safeParse(json.body);
       if (!parsed.success) {
         deps.logger.warn('telegram webhook: body is not an update');
         return c.json({ ok: false, error: 'not_an_update' }, 400);

@@ -1,7 +1,7 @@
 import type { Logger } from '../logger';
 import type { Clock } from '../services/context';
 import type { Database } from '../db/client';
-import type { ChannelSender, OutboxLimits } from '../services/outbox/channel-sender';
+import type { OutboxChannel } from '../services/outbox/channel-sender';
 import { createOutboxSender } from '../services/outbox/outbox-sender';
 import { parseCron } from './cron-match';
 import { type JobDeps, jobs, runJob } from './registry';
@@ -32,7 +32,7 @@ export interface ScheduledDeps {
   clock: Clock;
   logger: Logger;
   jobDeps: JobDeps;
-  outboxChannels: { sender: ChannelSender; limits: OutboxLimits }[];
+  outboxChannels: OutboxChannel[];
   /** Messages one outbox trigger may send per channel: each costs about three subrequests. */
   outboxSlice: number;
 }
@@ -46,8 +46,8 @@ export async function runScheduledTrigger(cron: string, scheduledTime: number, d
     return;
   }
   if (cron === workerTriggers.outbox) {
-    for (const { sender, limits } of deps.outboxChannels) {
-      const outbox = createOutboxSender({ ctx: { db: deps.db, clock: deps.clock, actor: 'outbox' }, sender, limits, logger: deps.logger });
+    for (const { sender, limits, progressSenders } of deps.outboxChannels) {
+      const outbox = createOutboxSender({ ctx: { db: deps.db, clock: deps.clock, actor: 'outbox' }, sender, limits, logger: deps.logger, progressSenders });
       await outbox.recoverInterrupted();
       const { claimed } = await outbox.drain({ maxMessages: deps.outboxSlice, deadline: performance.now() + outboxSliceMs });
       if (claimed > 0) deps.logger.info('outbox slice sent', { channel: sender.channel, claimed });

@@ -72,13 +72,7 @@ async function answer(ctx: BotContext, attemptId: number, position: number, disp
 async function sendResult(ctx: BotContext, attemptId: number) {
   const member = requireMember(ctx);
   const r = await ctx.services.attemptResult({ memberId: member.memberId, attemptId }, ctx.actor);
-  const parts = [quiz.result({ ...r, title: r.setTitle, minutes: Math.floor(r.durationSeconds / 60), seconds: r.durationSeconds % 60 })];
-  if (r.missed.length === 0) parts.push(quiz.allCorrect);
-  else {
-    parts.push(`${quiz.missedHeader}\n${r.missed.map((m) => quiz.missedLine(m.text, m.sectionPath)).join('\n')}`);
-    if (r.sectionsToReread.length > 0) parts.push(quiz.reread(r.documentNumber, r.sectionsToReread));
-  }
-  for (const chunk of splitMessage(parts.join('\n\n'))) await ctx.reply(chunk);
+  for (const chunk of splitMessage(quiz.resultReport(r))) await ctx.reply(chunk);
   if (r.awaitingPrediction) await ctx.reply(quiz.predictionAsk);
 }
 

@@ -1,4 +1,5 @@
 import type { ServiceErrorCode } from '../../../src/services/errors';
+import type { AttemptResult } from '../../../src/services/quizzes/attempt-result';
 
 // Every text the Telegram bot shows, in one place for review. NFC Vietnamese.
 
@@ -173,6 +174,16 @@ export const quiz = {
   reread: (doc: string | null, sections: string[]) =>
     `📖 Nên đọc lại: ${doc ? `văn bản ${doc}, ` : ''}${sections.map((s) => (s === 'preamble' ? 'phần mở đầu' : `mục ${s}`)).join(', ')}.`,
   allCorrect: 'Đồng chí trả lời đúng tất cả. Xin chúc mừng!',
+  /** The whole result message (Telegram and Zalo): score and time, then what was missed and where to re-read it. */
+  resultReport: (r: AttemptResult) => {
+    const parts = [quiz.result({ ...r, title: r.setTitle, minutes: Math.floor(r.durationSeconds / 60), seconds: r.durationSeconds % 60 })];
+    if (r.missed.length === 0) parts.push(quiz.allCorrect);
+    else {
+      parts.push(`${quiz.missedHeader}\n${r.missed.map((m) => quiz.missedLine(m.text, m.sectionPath)).join('\n')}`);
+      if (r.sectionsToReread.length > 0) parts.push(quiz.reread(r.documentNumber, r.sectionsToReread));
+    }
+    return parts.join('\n\n');
+  },
   predictionAsk:
     'Câu hỏi phụ (dùng để xếp hạng khi bằng điểm): theo đồng chí, có bao nhiêu người trả lời đúng tất cả các câu? Đồng chí gõ một con số, ví dụ: 25',
   predictionSaved: (n: number) => `Đã ghi nhận dự đoán của đồng chí: ${n} người.`,

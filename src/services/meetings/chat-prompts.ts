@@ -9,9 +9,10 @@ export async function setChatPrompt({
   input,
 }: {
   ctx: ServiceContext;
-  input: { channel: string; externalId: string; kind: string; data: Record<string, unknown> };
+  /** `ttlMs`: how long the answer is awaited (30 minutes unless a notice asks for longer). */
+  input: { channel: string; externalId: string; kind: string; data: Record<string, unknown>; ttlMs?: number };
 }): Promise<void> {
-  const expires = ctx.clock.now().getTime() + promptTtlMs;
+  const expires = ctx.clock.now().getTime() + (input.ttlMs ?? promptTtlMs);
   await ctx.db.run(sql`
     INSERT INTO chat_prompts (channel, external_id, kind, data, expires_at) VALUES (${input.channel}, ${input.externalId}, ${input.kind}, ${JSON.stringify(input.data)}, ${expires})
     ON CONFLICT (channel, external_id) DO UPDATE SET kind = excluded.kind, data = excluded.data, expires_at = excluded.expires_at`);

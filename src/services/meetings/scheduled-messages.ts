@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { OutboxKeyboard } from '../../db/schema';
 import { broadcastTitles } from '../../locales/vi-meetings';
 import type { ServiceContext } from '../context';
-import { enqueueBroadcast, type OutgoingMessage } from '../outbox/enqueue-broadcast';
+import { enqueueBroadcast, perChannelKey, type OutgoingMessage } from '../outbox/enqueue-broadcast';
 import type { MeetingRow } from './meeting-access';
 import { type MeetingRules, vietnamMonth, vietnamMonthStart } from './meeting-rules';
 import type { NoticeRenderer } from './send-meeting-notice';
@@ -28,8 +28,10 @@ interface Recipient {
 const meetingColumns = sql`m.id, m.unit_id, u.name AS unit_name, m.kind, m.starts_at, m.place, m.agenda, m.status`;
 
 /** Queues what has not been queued yet under `key`; nothing at all when everyone has it. */
-async function queueOnce(ctx: ServiceContext, kind: string, title: string, key: (r: Recipient) => string, recipients: Recipient[], render: () => Rendered) {
+async function queueOnce(ctx: ServiceContext, kind: string, title: string, memberKey: (r: Recipient) => string, recipients: Recipient[], render: () => Rendered) {
   if (recipients.length === 0) return 0;
+  // One message per member and channel (see perChannelKey).
+  const key = (r: Recipient) => perChannelKey(memberKey(r), r.channel);
   const keys = recipients.map(key);
   const existing = new Set(
     (await ctx.db.all<{ dedupe_key: string }>(sql`

@@ -20,6 +20,14 @@ export interface ChannelSender {
   sendPlain(chatId: string, text: string): Promise<string | null>;
 }
 
+/** One channel's outbox as the entries run it: sender, limits, and where others' broadcasts report. */
+export interface OutboxChannel {
+  sender: ChannelSender;
+  limits: OutboxLimits;
+  /** Senders of other channels, for the progress of broadcasts started there. */
+  progressSenders?: Record<string, ChannelSender>;
+}
+
 export interface OutboxLimits {
   /** Messages per second across all chats (Telegram: about 30). */
   globalPerSecond: number;
@@ -40,6 +48,21 @@ export const telegramLimits: OutboxLimits = {
   perChatIntervalMs: 1000,
   groupIntervalMs: 3000,
   maxInFlight: 16,
+  maxAttempts: 5,
+  staleClaimMs: 60_000,
+};
+
+/**
+ * Zalo Bot Platform publishes no send rate (checked its docs and SDKs), so these are
+ * conservative guesses: 8 messages a second (a fifth under the 10 per second we assume Zalo
+ * tolerates, leaving room for network jitter), 1.5 s between two messages to one chat, few
+ * requests in flight. A 429 still pauses the whole sender (see outbox-sender).
+ */
+export const zaloLimits: OutboxLimits = {
+  globalPerSecond: 8,
+  perChatIntervalMs: 1500,
+  groupIntervalMs: 3000,
+  maxInFlight: 4,
   maxAttempts: 5,
   staleClaimMs: 60_000,
 };

@@ -13,6 +13,14 @@ export interface OutgoingMessage {
 }
 
 /**
+ * Channel choice: a member linked on several channels gets every proactive message on each of
+ * them (they may read only one; the replies land on the same member rows either way). A dedupe
+ * key therefore names the channel; Telegram keys keep their historical form, so rows queued
+ * before Zalo existed still deduplicate.
+ */
+export const perChannelKey = (key: string, channel: string) => (channel === 'telegram' ? key : `${key}:${channel}`);
+
+/**
  * Records a broadcast and one outbox row per recipient in one batch and returns
  * at once; the outbox sender delivers them within the channel's limits.
  */

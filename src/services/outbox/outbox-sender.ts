@@ -27,8 +27,15 @@ export function createOutboxSender(deps: {
   sender: ChannelSender;
   limits: OutboxLimits;
   logger: Logger;
+  /**
+   * Senders of the other channels, by channel name: a broadcast goes to every channel a member
+   * linked, and its progress message lives on the starter's channel, so the drain that finishes
+   * a broadcast may have to report through another channel's sender.
+   */
+  progressSenders?: Record<string, ChannelSender>;
 }) {
   const { ctx, sender, limits, logger } = deps;
+  const progressSender = (channel: string | null) => (channel === null || channel === sender.channel ? sender : deps.progressSenders?.[channel]);
   // Pacing runs on real time: the limits are the channel's, not the business clock's.
   const interval = 1000 / (limits.globalPerSecond * 0.97);
   let nextSlot = 0;
@@ -111,9 +118,11 @@ export function createOutboxSender(deps: {
     return rows.length;
   }
 
-  async function broadcastCounts(broadcastId: number): Promise<BroadcastCounts & { chatId: string | null; messageId: string | null; progressAt: number | null; reportedAt: number | null }> {
-    const [b] = await ctx.db.all<{ title: string; total: number; not_linked: number; progress_chat_id: string | null; progress_message_id: string | null; progress_at: number | null; reported_at: number | null }>(sql`
-      SELECT title, total, not_linked, progress_chat_id, progress_message_id, progress_at, reported_at FROM broadcasts WHERE id = ${broadcastId}`);
+  async function broadcastCounts(
+    broadcastId: number,
+  ): Promise<BroadcastCounts & { channel: string | null; chatId: string | null; messageId: string | null; progressAt: number | null; reportedAt: number | null }> {
+    const [b] = await ctx.db.all<{ title: string; total: number; not_linked: number; progress_channel: string | null; progress_chat_id: string | null; progress_message_id: string | null; progress_at: number | null; reported_at: number | null }>(sql`
+      SELECT title, total, not_linked, progress_channel, progress_chat_id, progress_message_id, progress_at, reported_at FROM broadcasts WHERE id = ${broadcastId}`);
     const byStatus = await ctx.db.all<{ status: string; n: number }>(sql`
       SELECT status, count(*) AS n FROM outbox_messages WHERE broadcast_id = ${broadcastId} GROUP BY status`);
     const errors = await ctx.db.all<{ reason: string; count: number }>(sql`
@@ -130,6 +139,7 @@ export function createOutboxSender(deps: {
       pending: count('pending') + count('sending'),
       notLinked: b!.not_linked,
       errors: errors.map((e) => ({ reason: e.reason, count: Number(e.count) })),
+      channel: b!.progress_channel,
       chatId: b!.progress_chat_id,
       messageId: b!.progress_message_id,
       progressAt: b!.progress_at === null ? null : Number(b!.progress_at),
@@ -140,7 +150,8 @@ export function createOutboxSender(deps: {
   /** Edits the starter's progress message, and turns it into the final report exactly once. */
   async function updateProgress(broadcastId: number, force = false) {
     const c = await broadcastCounts(broadcastId);
-    if (c.reportedAt !== null || !c.chatId) return;
+    const via = progressSender(c.channel);
+    if (c.reportedAt !== null || !c.chatId || !via) return;
     const now = ctx.clock.now().getTime();
     const done = c.pending === 0;
     if (done) {
@@ -150,9 +161,9 @@ export function createOutboxSender(deps: {
     else await ctx.db.run(sql`UPDATE broadcasts SET progress_at = ${now} WHERE id = ${broadcastId}`);
     const text = done ? outboxTexts.report(c) : outboxTexts.progress(c);
     try {
-      if (c.messageId) await sender.editText(c.chatId, c.messageId, text);
+      if (c.messageId) await via.editText(c.chatId, c.messageId, text);
       else {
-        const id = await sender.sendPlain(c.chatId, text);
+        const id = await via.sendPlain(c.chatId, text);
         if (id) await ctx.db.run(sql`UPDATE broadcasts SET progress_message_id = ${id} WHERE id = ${broadcastId}`);
       }
     } catch (error) {

@@ -1,0 +1,53 @@
+import { Hono } from 'hono';
+import { handleZaloUpdate } from '../../bot/zalo/handle-update';
+import type { ZaloDeps } from '../../bot/zalo/turn';
+import { deriveUpdateId, parseZaloUpdate } from '../../bot/zalo/update';
+import { requireSecretHeader } from './middlewares/secret-token';
+import { limitWebhookBody, readJsonBody } from './middlewares/webhook-body';
+
+/** A Zalo update is a few KB at most; anything far larger is not from Zalo. */
+const maxBodyBytes = 256 * 1024;
+
+/**
+ * POST / for Zalo Bot Platform updates. Same order as the Telegram webhook: the secret
+ * (`X-Bot-Api-Secret-Token`, set with setWebhook's `secret_token`) first, so a forged request
+ * writes nothing and calls nothing; then size, JSON, shape, duplicate check, then the handlers.
+ */
+export function zaloWebhook(deps: ZaloDeps & { secret: string }) {
+  const app = new Hono();
+  app.post(
+    '/',
+    requireSecretHeader('X-Bot-Api-Secret-Token', deps.secret),
+    limitWebhookBody(maxBodyBytes, deps.logger, 'zalo webhook'),
+    async (c) => {
+      const json = await readJsonBody(c);
+      if (!json.ok) {
+        deps.logger.warn('zalo webhook: body is not JSON');
+        return c.json({ ok: false, error: 'invalid_json' }, 400);
+      }
+      const update = parseZaloUpdate(json.body);
+      if (!update) {
+        deps.logger.warn('zalo webhook: body is not an update');
+        return c.json({ ok: false, error: 'not_an_update' }, 400);
+      }
+      // Events the bot does not read (a user reacting, joining…) are acknowledged and not stored.
+      if (!update.message) return c.json({ ok: true, ignored: true });
+      const claim = { channel: 'zalo', updateId: deriveUpdateId(update) };
+      if (!(await deps.services.claimUpdate(claim, 'webhook:zalo'))) {
+        deps.logger.info('zalo webhook: duplicate update ignored', { updateId: claim.updateId });
+        return c.json({ ok: true, duplicate: true });
+      }
+      try {
+        await handleZaloUpdate(deps, update);
+      } catch (error) {
+        // The handler answers service errors itself; this is the database or Zalo's API failing.
+        // Release the claim so a redelivery is handled.
+        deps.logger.error('zalo webhook: update failed', { updateId: claim.updateId, error: error instanceof Error ? error.name : 'unknown' });
+        await deps.services.releaseUpdate(claim, 'webhook:zalo').catch(() => undefined);
+        return c.json({ ok: false, error: 'handler_failed' }, 500);
+      }
+      return c.json({ ok: true });
+    },
+  );
+  return app;
+}
