@@ -8,6 +8,7 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import { dashboardRoutes } from './http/dashboard/routes';
 import { type BotMode, health } from './http/health';
+import { memberPageRoutes } from './http/member-pages/routes';
 import { telegramWebhook } from './http/telegram-webhook';
 import type { Logger } from './logger';
 import { createServices } from './services';
@@ -27,7 +28,7 @@ export interface AppDeps {
 /** The composition root shared by the Node and Workers entries. */
 export function createApp(deps: AppDeps) {
   const summariser = deps.config.summariser ? createOpenAiSummariser(deps.config.summariser) : undefined;
-  const services = createServices({ db: deps.db, clock: deps.clock, summariser });
+  const services = createServices({ db: deps.db, clock: deps.clock, summariser, memberLinkSecret: deps.config.memberLinkSecret });
   const { token, apiRoot, webhookSecret } = deps.config.telegram;
   const meetingRules = { ...defaultMeetingRules, ...deps.config.meetingRules };
   const bot: Bot<BotContext> | null = token
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps) {
   app.get('/', (c) => c.text('Chibo đang hoạt động. Kiểm tra trạng thái tại /health.'));
   app.route('/health', health({ db: deps.db, botMode: () => botMode }));
   app.route('/dashboard', dashboardRoutes({ services, rules: meetingRules, logger: deps.logger, publicUrl: deps.config.publicUrl }));
+  app.route('/m', memberPageRoutes({ services, logger: deps.logger, publicUrl: deps.config.publicUrl }));
   if (bot && webhookSecret) {
     app.route('/webhook/telegram', telegramWebhook({ bot, secret: webhookSecret, services, logger: deps.logger }));
   }

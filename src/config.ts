@@ -37,6 +37,7 @@ const schema = z
       z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 characters of A-Z, a-z, 0-9, _ and -').optional(),
     ),
     PUBLIC_URL: optionalText.pipe(z.url().optional()),
+    MEMBER_LINK_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)').optional()),
     INVITE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
     SUMMARY_API_URL: optionalText.pipe(z.url().optional()),
     SUMMARY_API_KEY: optionalText,
@@ -93,6 +94,8 @@ export interface Config {
   seedDemo: boolean;
   inviteTtlHours: number;
   publicUrl?: string;
+  /** Signs member page links; unset: a random secret generated once and kept in the database. */
+  memberLinkSecret?: string;
   /** Overrides of the default meeting frequencies and schedules (provinces set their own). */
   meetingRules: Partial<Omit<MeetingRules, 'ratingLevels'>>;
   /** How long personal free text and answer detail are kept (unset: kept). */
@@ -129,6 +132,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     seedDemo: c.SEED_DEMO,
     inviteTtlHours: c.INVITE_TTL_HOURS,
     publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
+    memberLinkSecret: c.MEMBER_LINK_SECRET,
     meetingRules: c.MEETING_RULES ?? {},
     retention: { feedbackCommentDays: c.RETENTION_FEEDBACK_COMMENT_DAYS, quizAnswerDays: c.RETENTION_QUIZ_ANSWER_DAYS },
     summariser: c.SUMMARY_API_URL ? { baseUrl: c.SUMMARY_API_URL, apiKey: c.SUMMARY_API_KEY, model: c.SUMMARY_MODEL } : undefined,

@@ -34,6 +34,11 @@ export const errorMessages: Record<ServiceErrorCode | 'generic', string> = {
   sign_in_link_unknown: 'Đường link đăng nhập không đúng. Đồng chí gõ /dashboard để nhận link mới.',
   sign_in_link_expired: 'Đường link đăng nhập đã hết hạn. Đồng chí gõ /dashboard để nhận link mới.',
   sign_in_link_used: 'Đường link đăng nhập đã được dùng. Mỗi link chỉ dùng một lần; đồng chí gõ /dashboard để nhận link mới.',
+  link_invalid: 'Đường link không đúng. Đồng chí gõ /trang để nhận link mới.',
+  link_expired: 'Đường link đã hết hạn. Đồng chí gõ /trang để nhận link mới.',
+  link_wrong_purpose: 'Đường link này dùng cho việc khác. Đồng chí gõ /trang để nhận link mới.',
+  link_member_gone: 'Hồ sơ của đồng chí không còn ở đơn vị nhận link này.',
+  link_not_allowed: 'Đồng chí không còn quyền dùng trang này.',
   generic: 'Xin lỗi, đã có lỗi xảy ra. Đồng chí vui lòng thử lại sau ít phút.',
 };
 

@@ -1,0 +1,118 @@
+import type { AttendanceState } from '../../db/schema';
+import type { ServiceErrorCode } from '../../services/errors';
+
+// Every text the member pages show, in one place for review. Plain NFC Vietnamese for older members.
+
+export const pageText = {
+  appName: 'Chibo',
+  hello: (name: string) => `Chào đồng chí ${name}`,
+  linkExpires: (when: string) => `Đường link này dùng được đến ${when}.`,
+  // Quiz
+  quizIntroTitle: 'Câu hỏi ôn tập',
+  quizQuestions: (n: number) => `Gồm ${n} câu hỏi.`,
+  quizTimer: (seconds: number) => `Mỗi câu có ${seconds} giây để trả lời.`,
+  quizNoTimer: 'Không giới hạn thời gian.',
+  contestCloses: (when: string) => `Cuộc thi kết thúc lúc ${when}.`,
+  contestAttempts: (used: number, allowed: number) => `Đồng chí đã dự thi ${used}/${allowed} lượt.`,
+  quizResume: 'Làm tiếp bài đang dở',
+  quizStart: 'Bắt đầu làm bài',
+  quizClosed: 'Bài này hiện không mở. Đồng chí nhờ bí thư chi bộ kiểm tra lại.',
+  questionOf: (n: number, total: number) => `Câu ${n}/${total}`,
+  deadline: (time: string) => `Hạn trả lời câu này: ${time}`,
+  chooseAll: 'Chọn tất cả các đáp án đúng rồi bấm “Trả lời”.',
+  submitAnswer: 'Trả lời',
+  correct: 'Đúng rồi!',
+  wrong: 'Chưa đúng.',
+  timedOut: 'Hết giờ cho câu này, câu trả lời không được tính.',
+  duplicate: 'Câu này đồng chí đã trả lời rồi. Kết quả lần đầu được giữ nguyên, không tính thêm.',
+  correctAnswer: 'Đáp án đúng:',
+  yourAnswer: 'Đồng chí chọn:',
+  explanation: 'Giải thích:',
+  source: (section: string | null, number: string | null) => ['Nguồn:', section, number ? `văn bản số ${number}` : null].filter(Boolean).join(' '),
+  nextQuestion: 'Câu tiếp theo',
+  seeResult: 'Xem kết quả',
+  resultTitle: 'Kết quả',
+  score: (correct: number, total: number, percent: number) => `Đồng chí trả lời đúng ${correct}/${total} câu (${percent}%).`,
+  passed: 'Đạt yêu cầu. Chúc mừng đồng chí!',
+  notPassed: 'Chưa đạt yêu cầu. Đồng chí ôn lại và làm lại nhé.',
+  duration: (minutes: number, seconds: number) => `Thời gian làm bài: ${minutes} phút ${seconds} giây.`,
+  reread: 'Nên đọc lại:',
+  predictionHint: 'Câu dự đoán của cuộc thi đồng chí trả lời trong ứng dụng Chibo.',
+  // Meetings
+  meetingTime: 'Thời gian:',
+  meetingPlace: 'Địa điểm:',
+  meetingAgenda: 'Nội dung:',
+  meetingCancelled: 'Cuộc họp này đã hủy.',
+  replyTitle: 'Xác nhận tham dự',
+  replyNow: (reply: 'attending' | 'excused' | null) =>
+    reply === 'attending' ? 'Đồng chí đã báo: sẽ tham dự.' : reply === 'excused' ? 'Đồng chí đã báo: xin vắng.' : 'Đồng chí chưa trả lời.',
+  replyCanChange: 'Đồng chí có thể đổi ý trước giờ họp.',
+  attend: 'Tôi sẽ tham dự',
+  absentReason: 'Lý do vắng mặt',
+  absent: 'Tôi xin vắng',
+  reasonNeeded: 'Đồng chí ghi lý do vắng mặt rồi bấm “Tôi xin vắng”.',
+  replySaved: 'Đã ghi nhận câu trả lời của đồng chí. Cảm ơn đồng chí!',
+  checkInTitle: 'Điểm danh',
+  checkInExplain: 'Khi đã đến nơi họp, đồng chí bấm nút dưới đây.',
+  checkInButton: 'Tôi có mặt',
+  attendanceNow: (state: AttendanceState | null) => (state ? `Điểm danh: ${attendanceNames[state]}.` : 'Đồng chí chưa điểm danh.'),
+  checkedIn: 'Đã điểm danh. Cảm ơn đồng chí!',
+  feedbackTitle: 'Góp ý buổi sinh hoạt',
+  feedbackAnonymous: 'Góp ý của buổi này được gửi ẩn danh: bí thư chỉ thấy điểm và nội dung, không thấy tên người góp ý.',
+  feedbackNamed: 'Góp ý của buổi này có ghi tên người góp ý.',
+  feedbackScore: 'Đồng chí đánh giá buổi sinh hoạt (1 là chưa tốt, 5 là rất tốt):',
+  scoreNames: ['1 — Chưa tốt', '2 — Trung bình', '3 — Khá', '4 — Tốt', '5 — Rất tốt'] as const,
+  feedbackComment: 'Ý kiến thêm (không bắt buộc)',
+  feedbackSend: 'Gửi góp ý',
+  feedbackGiven: (score: number) => `Đồng chí đã chấm ${score}/5. Gửi lại sẽ thay câu trả lời cũ.`,
+  feedbackYourComment: 'Ý kiến của đồng chí:',
+  addComment: 'Thêm ý kiến',
+  addCommentSend: 'Gửi ý kiến',
+  feedbackSaved: 'Đã nhận góp ý. Cảm ơn đồng chí!',
+  feedbackNotYet: 'Buổi sinh hoạt chưa bắt đầu. Đồng chí góp ý sau buổi họp nhé.',
+  feedbackOnlyAttendees: 'Chỉ đồng chí có mặt ở buổi sinh hoạt mới góp ý được. Nếu đồng chí đã dự, hãy nhờ bí thư điểm danh giúp.',
+  scoreNeeded: 'Đồng chí chọn một mức điểm từ 1 đến 5.',
+  // Summary
+  summaryTitle: 'Tóm tắt văn bản',
+  documentNumber: (n: string) => `Số ${n}`,
+  noSummary: 'Văn bản này chưa có bản tóm tắt được duyệt. Đồng chí xem lại sau nhé.',
+  sourceRef: (section: string) => `(${section})`,
+  mainSections: 'Các phần chính:',
+  confirmStudy: 'Tôi đã học',
+  studyConfirmed: 'Đồng chí đã xác nhận học tập, quán triệt văn bản này.',
+  studySaved: 'Đã ghi nhận đồng chí đã học văn bản này. Cảm ơn đồng chí!',
+};
+
+export const attendanceNames: Record<AttendanceState, string> = {
+  present: 'có mặt',
+  late: 'có mặt (đến muộn)',
+  absent: 'vắng',
+  excused: 'vắng có lý do',
+  exempt: 'miễn sinh hoạt',
+};
+
+/** The error page: what went wrong and what to do, never a code or a stack. */
+export const errorTexts = {
+  title: 'Không mở được trang',
+  link_invalid: 'Đường link không đúng hoặc đã bị sửa. Đồng chí mở lại đường link trong tin nhắn, hoặc xin link mới.',
+  link_expired: 'Đường link đã hết hạn. Đồng chí xin link mới trong ứng dụng Chibo (Telegram: gõ /trang).',
+  link_wrong_purpose: 'Đường link này dùng cho việc khác. Đồng chí mở lại đường link trong tin nhắn.',
+  link_member_gone: 'Hồ sơ của đồng chí không còn ở đơn vị nhận đường link này.',
+  link_not_allowed: 'Đồng chí không còn quyền dùng trang này.',
+  csrf: 'Trang đã cũ hoặc biểu mẫu không hợp lệ. Đồng chí mở lại đường link rồi làm lại.',
+  not_found: 'Không tìm thấy nội dung này.',
+  invalid: 'Thông tin gửi lên chưa hợp lệ. Đồng chí quay lại và làm lại.',
+  tooLarge: 'Nội dung gửi lên quá dài.',
+  generic: 'Xin lỗi, đã có lỗi xảy ra. Đồng chí thử lại sau ít phút.',
+  backToPage: 'Quay lại trang',
+} as const;
+
+/** Expected refusals from the services, in the member's words. */
+export const serviceErrorTexts: Partial<Record<ServiceErrorCode, string>> = {
+  contest_closed: 'Cuộc thi chưa mở hoặc đã kết thúc.',
+  no_attempts_left: 'Đồng chí đã dùng hết số lượt dự thi của cuộc thi này.',
+  question_stale: 'Câu hỏi này đã qua rồi. Đồng chí trả lời câu hỏi hiện tại nhé.',
+  attempt_finished: 'Lượt làm bài này đã kết thúc.',
+  meeting_started: 'Cuộc họp đã bắt đầu hoặc đã hủy nên không đổi trả lời được nữa.',
+  check_in_closed: 'Chưa đến giờ điểm danh hoặc đã hết giờ (mở từ 30 phút trước đến 90 phút sau giờ họp).',
+};
