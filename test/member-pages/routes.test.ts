@@ -30,6 +30,13 @@ async function open(path: string) {
   return { res, status: res.status, html, form: /name="_form" value="([^"]+)"/.exec(html)?.[1] ?? '' };
 }
 
+/** Posts an answer and follows the redirect to the answer page (as a browser does). */
+async function answerPage(path: string, fields: Record<string, string | string[]>) {
+  const res = await post(path, fields);
+  expect(res.status).toBe(303);
+  return (await open(res.headers.get('location')!)).html;
+}
+
 function post(path: string, fields: Record<string, string | string[]>, origin = 'http://localhost') {
   const body = new URLSearchParams();
   for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
@@ -62,11 +69,11 @@ describe('member pages', () => {
     expect(q1.html).toContain('Chi bộ sinh hoạt định kỳ bao lâu một lần?');
     const right = optionsOf(q1.html).get('Một tháng')!;
     const answer = { _form: q1.form, position: '0', option: right };
-    const first = await post(`${attemptPath}/answer`, answer);
-    const firstHtml = await first.text();
+    const firstHtml = await answerPage(`${attemptPath}/answer`, answer);
+    expect(firstHtml).not.toContain(pageText.duplicate);
     expect(firstHtml).toContain(pageText.correct);
     expect(firstHtml).toContain('Chi bộ sinh hoạt định kỳ mỗi tháng một lần.');
-    const again = await (await post(`${attemptPath}/answer`, { ...answer, option: optionsOf(q1.html).get('Hai tuần')! })).text();
+    const again = await answerPage(`${attemptPath}/answer`, { ...answer, option: optionsOf(q1.html).get('Hai tuần')! });
     expect(again).toContain(pageText.duplicate);
     expect(again).toContain(pageText.correct); // the first answer stands
     expect(await t.count('quiz_answers')).toBe(1);
@@ -74,19 +81,20 @@ describe('member pages', () => {
     const q2 = await open(attemptPath);
     expect(q2.html).toContain('type="checkbox"');
     const o2 = optionsOf(q2.html);
-    await post(`${attemptPath}/answer`, { _form: q2.form, position: '1', option: [o2.get('Kiểm điểm nghị quyết')!, o2.get('Phê bình và tự phê bình')!] });
+    expect(await answerPage(`${attemptPath}/answer`, { _form: q2.form, position: '1', option: [o2.get('Kiểm điểm nghị quyết')!, o2.get('Phê bình và tự phê bình')!] })).toContain(pageText.correct);
     const q3 = await open(attemptPath);
     // Going back and resubmitting the first question changes nothing.
-    expect(await (await post(`${attemptPath}/answer`, { ...answer, option: optionsOf(q1.html).get('Một quý')! })).text()).toContain(pageText.duplicate);
-    const last = await (await post(`${attemptPath}/answer`, { _form: q3.form, position: '2', option: optionsOf(q3.html).get('Hai năm')! })).text();
+    expect(await answerPage(`${attemptPath}/answer`, { ...answer, option: optionsOf(q1.html).get('Một quý')! })).toContain(pageText.duplicate);
+    const last = await answerPage(`${attemptPath}/answer`, { _form: q3.form, position: '2', option: optionsOf(q3.html).get('Hai năm')! });
     expect(last).toContain(pageText.wrong);
     expect(last).toContain(pageText.seeResult);
     const result = await open(attemptPath);
     expect(result.html).toContain(pageText.score(2, 3, 67));
     expect(result.html).toContain(pageText.passed);
     expect(await t.count('quiz_answers')).toBe(3);
-    // An answer without an option is refused.
+    // An answer without an option is refused; so is the answer page of a question not answered.
     expect((await post(`${attemptPath}/answer`, { _form: q3.form, position: '2' })).status).toBe(400);
+    expect((await open(`${attemptPath}/answer/7`)).status).toBe(409);
   });
 
   it('shows the timer of a timed quiz', async () => {

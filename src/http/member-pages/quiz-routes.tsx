@@ -65,7 +65,19 @@ export function quizRoutes({ app, services, withLink, pages }: MemberRoutes) {
         displayed: option === undefined ? [] : Array.isArray(option) ? option : [option],
       });
       const answer = await services.answerQuestion({ memberId: link.memberId, attemptId, position, displayed }, actor);
-      return c.html(<AnswerPage next={`${base}/a/${attemptId}`} answer={answer} />);
+      // Post/redirect/get: "back" and reload land on a plain page, never on "resubmit the form?".
+      return c.redirect(`${base}/a/${attemptId}/answer/${position}${answer.duplicate ? '?again=1' : ''}`, 303);
+    }),
+  );
+
+  app.get(
+    '/:token/a/:attempt/answer/:position',
+    withLink([...quizPurposes], async (c, { link, base, actor }) => {
+      const attemptId = attemptParam.parse(c.req.param('attempt'));
+      const position = answerForm.shape.position.parse(c.req.param('position'));
+      // With no option chosen answerQuestion only reads: it reports the stored answer, or refuses.
+      const answer = await services.answerQuestion({ memberId: link.memberId, attemptId, position, displayed: [] }, actor);
+      return c.html(<AnswerPage next={`${base}/a/${attemptId}`} answer={{ ...answer, duplicate: c.req.query('again') === '1' }} />);
     }),
   );
 }

@@ -17,6 +17,8 @@ form{margin:.8rem 0}
 .options{display:grid;gap:.7rem}
 button,.button{display:block;width:100%;min-height:3.2rem;font:inherit;padding:.7rem 1rem;border-radius:10px;border:2px solid #a50e0e;background:#fff;color:#a50e0e;text-align:left;cursor:pointer;text-decoration:none}
 button.primary,.button.primary{background:#a50e0e;color:#fff;text-align:center;font-weight:700}
+fieldset{border:0;padding:0;margin:0;min-width:0}
+legend{padding:0;margin-bottom:.4rem}
 label.choice{display:flex;gap:.7rem;align-items:center;min-height:3.2rem;padding:.6rem .9rem;border:2px solid #bbb;border-radius:10px;background:#fff}
 label.choice input{width:1.6rem;height:1.6rem;flex:none}
 textarea{display:block;width:100%;min-height:6rem;font:inherit;padding:.6rem;border:2px solid #bbb;border-radius:10px}
