@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageText } from '../../src/http/member-pages/labels';
@@ -64,8 +65,8 @@ async function openLink(purpose: Purpose, targetId: number) {
 
 /** Nothing wider than the phone: no sideways scrolling. */
 async function expectNoOverflow() {
-  const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
-  expect(widths.doc).toBeLessThanOrEqual(widths.view);
+  const [doc, view] = (await page.evaluate('[Math.max(document.documentElement.scrollWidth, document.body.scrollWidth), window.innerWidth]')) as number[];
+  expect(doc).toBeLessThanOrEqual(view!);
 }
 
 /** Taps and waits for the page it loads, which must not be an error page. */
@@ -136,9 +137,7 @@ describe('member pages on a phone', () => {
     await expectNoOverflow();
     await tap(pageText.feedbackSend);
     await expect(page.locator('.ok').textContent()).resolves.toBe(pageText.feedbackSaved);
-    const rows = await t.db.all<{ score: number; comment: string }>(
-      (await import('drizzle-orm')).sql`SELECT score, comment FROM meeting_feedback WHERE meeting_id = ${meetingNow}`,
-    );
+    const rows = await t.db.all<{ score: number; comment: string }>(sql`SELECT score, comment FROM meeting_feedback WHERE meeting_id = ${meetingNow}`);
     expect(rows).toEqual([{ score: 5, comment: 'Chuyên đề thiết thực, dễ hiểu.' }]);
   });
 

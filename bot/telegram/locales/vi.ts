@@ -87,6 +87,9 @@ export const vi = {
   andMore: (n: number) => `… và ${n} đồng chí khác`,
   dashboardLink: (url: string, minutes: number) =>
     `Đường link đăng nhập bảng theo dõi (chỉ dùng một lần, hết hạn sau ${minutes} phút; không chuyển cho người khác):\n${url}`,
+  pagesIntro: 'Các trang đồng chí có thể mở trên điện thoại (chữ to, dễ bấm). Mỗi đường link chỉ dành riêng cho đồng chí, xin đừng chuyển cho người khác:',
+  pagesNone: 'Hiện chưa có bài ôn tập, cuộc họp hay bản tóm tắt nào cần đồng chí mở.',
+  pagesPrivateOnly: 'Vì lý do bảo mật, đồng chí gõ /trang trong tin nhắn riêng với bot.',
   dashboardPrivateOnly: 'Vì lý do bảo mật, đồng chí gõ /dashboard trong tin nhắn riêng với bot.',
   notUnderstood: 'Chibo chưa hiểu tin nhắn này. Gõ /help để xem các lệnh.',
   staleButton: 'Nút này không còn dùng được. Gõ /help để bắt đầu lại.',
@@ -249,4 +252,16 @@ export const commandDescriptions = {
   donvi: 'Đảng viên trong đơn vị và tình hình liên kết',
   hop: 'Tạo cuộc họp, gửi thông báo, điểm danh',
   dashboard: 'Mở bảng theo dõi trên web',
+  trang: 'Mở trang ôn tập, họp, tóm tắt trên web',
+};
+
+/** One line or button per member page link (bot/telegram/features/member-pages.ts). */
+export const pageLinkLabels = {
+  quiz: (title: string) => `📝 Ôn tập: ${title}`,
+  contest: (title: string) => `🏆 Cuộc thi: ${title}`,
+  'meeting-reply': (meeting: string) => `📅 Trả lời: ${meeting}`,
+  'check-in': (meeting: string) => `✋ Điểm danh: ${meeting}`,
+  feedback: (meeting: string) => `💬 Góp ý: ${meeting}`,
+  summary: (document: string) => `📖 Tóm tắt: ${document}`,
+  documentName: (number: string | null, title: string | null) => (number ? `số ${number}` : (title ?? 'văn bản')),
 };
