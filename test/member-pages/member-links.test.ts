@@ -130,4 +130,22 @@ describe('member links', () => {
     expect(() => createConfig({ MEMBER_LINK_SECRET: 'too-short' })).toThrow(ConfigError);
     expect(createConfig({ MEMBER_LINK_SECRET: 'a-configured-secret-of-at-least-32-chars' }).memberLinkSecret).toBe('a-configured-secret-of-at-least-32-chars');
   });
+
+  it('lists what a member can open now: reply before the meeting, check in at its start, feedback after attending', async () => {
+    const purposes = async () => (await t.services.listMemberLinks({ memberId: s.member.M2! })).map((i) => `${i.purpose}:${i.targetId}`);
+    expect(await purposes()).toEqual([`quiz:${s.setId}`, `meeting-reply:${s.meetingId}`, `summary:${s.documentId}`]);
+    t.clock.set(new Date(s.meetingStartsAt.getTime() - 10 * 60_000));
+    expect(await purposes()).toContain(`check-in:${s.meetingId}`);
+    await t.services.checkIn({ memberId: s.member.M2!, meetingId: s.meetingId });
+    t.clock.set(new Date(s.meetingStartsAt.getTime() + HOUR));
+    const items = await t.services.listMemberLinks({ memberId: s.member.M2! });
+    expect(items.map((i) => i.purpose)).toContain('feedback');
+    const feedback = items.find((i) => i.purpose === 'feedback')!;
+    expect((await t.services.verifyMemberLink({ token: tokenOf(feedback.path), expect: ['feedback'] })).memberId).toBe(s.member.M2);
+    // Not attended: no feedback link; past the window: no meeting at all.
+    expect((await t.services.listMemberLinks({ memberId: s.member.M1! })).map((i) => i.purpose)).not.toContain('feedback');
+    t.clock.advance(7 * DAY);
+    expect((await t.services.listMemberLinks({ memberId: s.member.M2! })).some((i) => i.kind === 'meeting')).toBe(false);
+    expect(await t.services.listMemberLinks({ memberId: s.member.M5! })).toEqual([]);
+  });
 });

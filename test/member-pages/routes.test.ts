@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
 import { createConfig } from '../../src/config';
 import { errorTexts, pageText, serviceErrorTexts } from '../../src/http/member-pages/labels';
-import { silentLogger } from '../../src/logger';
+import { createLogger, silentLogger } from '../../src/logger';
 import { HOUR, MINUTE } from '../helpers/fake-clock';
 import { createTestDb, type TestDb } from '../helpers/test-db';
 import { type MemberPagesSeed, seedMemberPages } from './fixtures';
@@ -212,5 +212,19 @@ describe('member pages', () => {
     expect(expired.status).toBe(410);
     expect(expired.html).toContain(errorTexts.link_expired);
     expect((await open('/m/assets/style.css')).status).toBe(200);
+  });
+
+  it('never writes a token to the log, even when a request fails inside', async () => {
+    const lines: string[] = [];
+    const logged = createApp({ config: createConfig({ DATABASE_URL: t.url }), db: t.db, clock: t.clock, logger: createLogger('debug', (l) => lines.push(l)) }).app;
+    const base = await linkFor('M2', 'meeting-reply', s.meetingId);
+    await t.db.run(sql`ALTER TABLE meeting_invitees RENAME TO meeting_invitees_gone`);
+    const res = await logged.request(base);
+    expect(res.status).toBe(500);
+    expect(await res.text()).toContain(errorTexts.generic);
+    expect(lines.length).toBeGreaterThan(0);
+    const token = base.slice('/m/'.length);
+    for (const line of lines) expect(line).not.toContain(token.slice(-22));
+    await t.db.run(sql`ALTER TABLE meeting_invitees_gone RENAME TO meeting_invitees`);
   });
 });

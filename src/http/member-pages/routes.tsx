@@ -107,6 +107,9 @@ export function memberPageRoutes(deps: MemberPagesDeps) {
       }
     };
 
+  // Anything that escapes a handler stops here, so the app-wide handler never logs a path with a token in it.
+  app.onError((error, c) => fail(c, error));
+
   const route: MemberRoutes = { app, services, withLink, pages: {} };
   quizRoutes(route);
   meetingRoutes(route);
