@@ -148,4 +148,23 @@ describe('member links', () => {
     expect((await t.services.listMemberLinks({ memberId: s.member.M2! })).some((i) => i.kind === 'meeting')).toBe(false);
     expect(await t.services.listMemberLinks({ memberId: s.member.M5! })).toEqual([]);
   });
+
+  it('makes a contest link last until the contest closes, for members of its units only', async () => {
+    const closesAt = new Date(t.clock.now().getTime() + 3 * DAY);
+    const { contestId } = await t.services.createContest({
+      slug: 'thi-thu',
+      title: 'Thi tìm hiểu',
+      setSlug: 'on-tap-thu',
+      opensAt: t.clock.now(),
+      closesAt,
+      attemptsAllowed: 2,
+      askPrediction: false,
+      unitCodes: ['CB1'],
+    });
+    const { path, expiresAt } = await t.services.createMemberLink({ memberId: s.member.M2!, purpose: 'contest', targetId: contestId });
+    expect(expiresAt.getTime()).toBe(closesAt.getTime() + 10 * 60_000);
+    expect(await codeOf(t.services.createMemberLink({ memberId: s.member.M3!, purpose: 'contest', targetId: contestId }))).toBe('link_not_allowed');
+    t.clock.set(expiresAt);
+    expect(await codeOf(t.services.verifyMemberLink({ token: tokenOf(path) }))).toBe('link_expired');
+  });
 });

@@ -107,6 +107,28 @@ describe('member pages', () => {
     expect(q1.html).toContain('Hạn trả lời câu này:');
   });
 
+  it('opens a contest with its closing time and the attempts used', async () => {
+    const { contestId } = await t.services.createContest({
+      slug: 'thi-thu',
+      title: 'Thi tìm hiểu',
+      setSlug: 'on-tap-thu',
+      opensAt: t.clock.now(),
+      closesAt: new Date(t.clock.now().getTime() + 72 * HOUR),
+      attemptsAllowed: 2,
+      askPrediction: false,
+      unitCodes: [],
+    });
+    const base = (await t.services.createMemberLink({ memberId: s.member.M2!, purpose: 'contest', targetId: contestId })).path;
+    const intro = await open(base);
+    expect(intro.html).toContain('Thi tìm hiểu');
+    expect(intro.html).toContain(pageText.contestAttempts(0, 2));
+    const started = await post(`${base}/start`, { _form: intro.form });
+    expect(started.status).toBe(303);
+    expect((await open(base)).html).toContain(pageText.quizResume);
+    const [row] = await t.db.all<{ contest_id: number }>(sql`SELECT contest_id FROM quiz_attempts`);
+    expect(row!.contest_id).toBe(contestId);
+  });
+
   it('records a meeting reply, asks for the reason of an absence, and refuses cross-site and wrong-purpose posts', async () => {
     const base = await linkFor('M2', 'meeting-reply', s.meetingId);
     const page = await open(base);

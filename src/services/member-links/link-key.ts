@@ -17,12 +17,16 @@ const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).rep
 export async function memberLinkKey(ctx: ServiceContext, configured?: string): Promise<LinkKey> {
   let secret = configured;
   if (!secret) {
-    const fresh = base64url(crypto.getRandomValues(new Uint8Array(32)));
-    await ctx.db.run(sql`
-      INSERT INTO app_secrets (name, value, created_at) VALUES (${secretName}, ${fresh}, ${ctx.clock.now().getTime()})
-      ON CONFLICT (name) DO NOTHING`);
-    const [row] = await ctx.db.all<{ value: string }>(sql`SELECT value FROM app_secrets WHERE name = ${secretName}`);
-    secret = row!.value;
+    const read = async () => (await ctx.db.all<{ value: string }>(sql`SELECT value FROM app_secrets WHERE name = ${secretName}`))[0]?.value;
+    // Read first: after the first link ever, a page view writes nothing.
+    secret = await read();
+    if (!secret) {
+      const fresh = base64url(crypto.getRandomValues(new Uint8Array(32)));
+      await ctx.db.run(sql`
+        INSERT INTO app_secrets (name, value, created_at) VALUES (${secretName}, ${fresh}, ${ctx.clock.now().getTime()})
+        ON CONFLICT (name) DO NOTHING`);
+      secret = (await read())!;
+    }
   }
   return crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
 }
