@@ -104,7 +104,8 @@ describe('member pages', () => {
     expect(intro.html).toContain(pageText.quizTimer(45));
     const started = await post(`${base}/start`, { _form: intro.form });
     const q1 = await open(started.headers.get('location')!);
-    expect(q1.html).toContain('Hạn trả lời câu này:');
+    // Shown at 01:00:00 UTC = 08:00:00 in Vietnam, 45 seconds to answer.
+    expect(q1.html).toContain(pageText.deadline(45, '08:00:45'));
   });
 
   it('opens a contest with its closing time and the attempts used', async () => {
@@ -164,6 +165,7 @@ describe('member pages', () => {
     const base = await linkFor('M2', 'check-in', s.meetingId);
     const page = await open(base);
     expect(page.html).toContain(pageText.checkInButton);
+    expect(page.html).toContain(pageText.checkInWindow('07:30 04/11/2026', '09:30 04/11/2026')); // starts 08:00 Vietnam time
     const early = await post(`${base}/check-in`, { _form: page.form });
     expect(early.status).toBe(409);
     expect(await early.text()).toContain(serviceErrorTexts.check_in_closed);

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { meetingKindNames } from '../../locales/vi-meetings';
+import { checkInWindow } from '../../services/meetings/attendance';
 import type { MemberMeetingView } from '../../services/member-links/get-member-meeting';
 import { formatDateTime } from '../../time';
 import { pageText } from './labels';
@@ -65,6 +66,8 @@ export function ReplyPage(props: MeetingPageProps) {
 
 export function CheckInPage(props: MeetingPageProps) {
   const present = props.meeting.attendance === 'present' || props.meeting.attendance === 'late';
+  const start = props.meeting.startsAt.getTime();
+  const hours = pageText.checkInWindow(formatDateTime(new Date(start - checkInWindow.beforeMs)), formatDateTime(new Date(start + checkInWindow.afterMs)));
   return (
     <MeetingFrame {...props} title={pageText.checkInTitle}>
       <p>
@@ -73,6 +76,7 @@ export function CheckInPage(props: MeetingPageProps) {
       {!present && (
         <PageForm action={`${props.base}/check-in`} formToken={props.formToken}>
           <p>{pageText.checkInExplain}</p>
+          <p class="muted">{hours}</p>
           <button type="submit" class="primary">
             {pageText.checkInButton}
           </button>

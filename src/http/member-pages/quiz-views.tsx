@@ -5,6 +5,9 @@ import { formatDateTime } from '../../time';
 import { pageText } from './labels';
 import { MemberPage, PageForm } from './layout';
 
+/** "14:17:45" in Vietnam time: a timer needs the seconds. */
+const clockTime = (d: Date) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(11, 19);
+
 export interface QuizIntro {
   title: string;
   questions?: number;
@@ -43,7 +46,7 @@ export function QuestionPage(props: { action: string; formToken: string; questio
   return (
     <MemberPage title={pageText.questionOf(q.position + 1, q.total)}>
       <p class="muted">{q.setTitle}</p>
-      {q.deadline && <p class="notice">{pageText.deadline(formatDateTime(q.deadline).slice(0, 5))}</p>}
+      {q.deadline && q.timeLimitSeconds && <p class="notice">{pageText.deadline(q.timeLimitSeconds, clockTime(q.deadline))}</p>}
       <p class="question">{q.text}</p>
       <PageForm action={props.action} formToken={props.formToken}>
         <input type="hidden" name="position" value={String(q.position)} />
