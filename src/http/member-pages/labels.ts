@@ -37,6 +37,7 @@ export const pageText = {
   notPassed: 'Chưa đạt yêu cầu. Đồng chí ôn lại và làm lại nhé.',
   duration: (minutes: number, seconds: number) => `Thời gian làm bài: ${minutes} phút ${seconds} giây.`,
   reread: 'Nên đọc lại:',
+  backToQuiz: 'Về trang bài ôn tập',
   predictionHint: 'Câu dự đoán của cuộc thi đồng chí trả lời trong ứng dụng Chibo.',
   // Meetings
   meetingTime: 'Thời gian:',

@@ -50,7 +50,7 @@ export function quizRoutes({ app, services, withLink, pages }: MemberRoutes) {
       } catch (error) {
         if (!isServiceError(error, 'attempt_finished')) throw error;
         const result = await services.attemptResult({ memberId: link.memberId, attemptId }, actor);
-        return c.html(<ResultPage result={result} />);
+        return c.html(<ResultPage result={result} back={base} />);
       }
     }),
   );

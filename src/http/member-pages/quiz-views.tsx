@@ -107,7 +107,7 @@ export function AnswerPage(props: { next: string; answer: AnswerFeedback }) {
   );
 }
 
-export function ResultPage(props: { result: AttemptResult }) {
+export function ResultPage(props: { result: AttemptResult; back: string }) {
   const r = props.result;
   return (
     <MemberPage title={pageText.resultTitle}>
@@ -126,6 +126,9 @@ export function ResultPage(props: { result: AttemptResult }) {
         </>
       )}
       {r.awaitingPrediction && <p class="muted">{pageText.predictionHint}</p>}
+      <a class="button" href={props.back}>
+        {pageText.backToQuiz}
+      </a>
     </MemberPage>
   );
 }
