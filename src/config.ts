@@ -49,6 +49,7 @@ const schema = z
     ),
     ZALO_API_ROOT: z.url().default('https://bot-api.zaloplatforms.com'),
     PUBLIC_URL: optionalText.pipe(z.url().optional()),
+    MEMBER_LINK_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)').optional()),
     INVITE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
     WORKER_OUTBOX_SLICE: z.coerce.number().int().min(1).max(3000).default(12),
     SUMMARY_API_URL: optionalText.pipe(z.url().optional()),
@@ -116,6 +117,8 @@ export interface Config {
   /** Workers only: outbox messages sent per channel per one-minute Cron Trigger. */
   workerOutboxSlice: number;
   publicUrl?: string;
+  /** Signs member page links; unset: a random secret generated once and kept in the database. */
+  memberLinkSecret?: string;
   /** Overrides of the default meeting frequencies and schedules (provinces set their own). */
   meetingRules: Partial<Omit<MeetingRules, 'ratingLevels'>>;
   /** How long personal free text and answer detail are kept (unset: kept). */
@@ -160,6 +163,7 @@ export function createConfig(env: Record<string, string | undefined>): Config {
     inviteTtlHours: c.INVITE_TTL_HOURS,
     workerOutboxSlice: c.WORKER_OUTBOX_SLICE,
     publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
+    memberLinkSecret: c.MEMBER_LINK_SECRET,
     meetingRules: c.MEETING_RULES ?? {},
     retention: { feedbackCommentDays: c.RETENTION_FEEDBACK_COMMENT_DAYS, quizAnswerDays: c.RETENTION_QUIZ_ANSWER_DAYS },
     summariser: c.SUMMARY_API_URL ? { baseUrl: c.SUMMARY_API_URL, apiKey: c.SUMMARY_API_KEY, model: c.SUMMARY_MODEL } : undefined,

@@ -10,6 +10,7 @@ const memberCommands: BotCommand[] = [
   { command: 'timkiem', description: commandDescriptions.timkiem },
   { command: 'quiz', description: commandDescriptions.quiz },
   { command: 'xephang', description: commandDescriptions.xephang },
+  { command: 'trang', description: commandDescriptions.trang },
   { command: 'toi', description: commandDescriptions.toi },
   { command: 'help', description: commandDescriptions.help },
 ];

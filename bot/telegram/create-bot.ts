@@ -9,6 +9,7 @@ import { documentsFeature } from './features/documents';
 import { helpFeature } from './features/help';
 import { meFeature } from './features/me';
 import { meetingsFeature } from './features/meetings';
+import { memberPagesFeature } from './features/member-pages';
 import { quizzesFeature } from './features/quizzes';
 import { searchFeature } from './features/search';
 import { startFeature } from './features/start';
@@ -25,7 +26,7 @@ export interface TelegramBotDeps {
   /** Known bot identity: skips getMe (tests, and webhook requests never call it). */
   botInfo?: UserFromGetMe;
   meetingRules: MeetingRules;
-  /** Base URL of the web dashboard, for /dashboard sign-in links. */
+  /** Base URL of the web app, for /dashboard sign-in links and /trang member page links. */
   dashboardUrl: string;
 }
 
@@ -43,7 +44,7 @@ export function createTelegramBot(deps: TelegramBotDeps): Bot<BotContext> {
   });
   bot.use(errorBoundary);
   bot.use(loadMember());
-  bot.use(startFeature(), helpFeature(), meFeature(), unitMembersFeature(), documentsFeature(), searchFeature(), meetingsFeature(), quizzesFeature(), dashboardFeature(deps.dashboardUrl));
+  bot.use(startFeature(), helpFeature(), meFeature(), unitMembersFeature(), documentsFeature(), searchFeature(), meetingsFeature(), quizzesFeature(), dashboardFeature(deps.dashboardUrl), memberPagesFeature(deps.dashboardUrl));
   bot.use(unhandledFeature());
   bot.catch((err) => {
     deps.logger.error('telegram update failed outside the boundary', {

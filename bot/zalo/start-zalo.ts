@@ -2,6 +2,7 @@ import type { Logger } from '../../src/logger';
 import type { Services } from '../../src/services';
 import type { ZaloClient } from './client';
 import { startZaloPolling } from './polling';
+import type { PageLinkFor } from './turn';
 
 /**
  * Starts the Zalo side of a long-running process: the webhook is registered with Zalo when
@@ -12,6 +13,7 @@ export async function startZalo(deps: {
   client: ZaloClient;
   services: Services;
   logger: Logger;
+  pageLink?: PageLinkFor;
   publicUrl?: string;
   webhookSecret?: string;
 }) {
@@ -23,7 +25,7 @@ export async function startZalo(deps: {
     mode = 'webhook';
   } else {
     await deps.client.deleteWebhook().catch(() => undefined);
-    polling = startZaloPolling({ client: deps.client, services: deps.services, logger: deps.logger });
+    polling = startZaloPolling({ client: deps.client, services: deps.services, logger: deps.logger, pageLink: deps.pageLink });
     mode = 'polling';
   }
   deps.logger.info(`Zalo bot is ON (${mode})`);

@@ -90,7 +90,7 @@ export function createTurn(deps: ZaloDeps, input: { externalId: string; chatId: 
     async withPageLink(text, target) {
       if (!deps.pageLink || !input.member) return text;
       const link = await deps.pageLink({ memberId: input.member.memberId, target });
-      return link ? `${text}\n\n${link}` : text;
+      return link ? `${text}\n\n${zalo.pageLink(link)}` : text;
     },
   };
 }

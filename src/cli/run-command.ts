@@ -63,7 +63,7 @@ export async function runCommand(args: string[], flags: CliFlags, config: Config
   try {
     await migrateDatabase(db);
     const summariser = config.summariser ? createOpenAiSummariser(config.summariser) : undefined;
-    const services = createServices({ db, clock: systemClock, summariser });
+    const services = createServices({ db, clock: systemClock, summariser, memberLinkSecret: config.memberLinkSecret });
     const print = (value: unknown, text: () => string) => io.out(flags.json ? JSON.stringify(value, null, 2) : text());
 
     if (command === 'doc') return await runDocCommand(args.slice(1), flags, services, io);

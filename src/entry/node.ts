@@ -79,7 +79,7 @@ async function main() {
 
   // Zalo (optional): webhook or polling, then its outbox at Zalo's pace.
   const zalo = chibo.zalo
-    ? await startZalo({ client: chibo.zalo, services: chibo.services, logger, publicUrl: config.publicUrl, webhookSecret: config.zalo.webhookSecret }).catch(
+    ? await startZalo({ client: chibo.zalo, services: chibo.services, logger, pageLink: chibo.zaloPageLink, publicUrl: config.publicUrl, webhookSecret: config.zalo.webhookSecret }).catch(
         (e: unknown) => void logger.error('Zalo bot could not start', { error: e instanceof Error ? e.name : 'unknown' }),
       )
     : undefined;

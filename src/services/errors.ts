@@ -24,6 +24,11 @@ export const serviceErrorCodes = [
   'sign_in_link_unknown',
   'sign_in_link_expired',
   'sign_in_link_used',
+  'link_invalid',
+  'link_expired',
+  'link_wrong_purpose',
+  'link_member_gone',
+  'link_not_allowed',
 ] as const;
 export type ServiceErrorCode = (typeof serviceErrorCodes)[number];
 

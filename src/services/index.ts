@@ -45,6 +45,11 @@ import { createMeetingSeries } from './meetings/recurring-meetings';
 import { replyToMeeting } from './meetings/reply-to-meeting';
 import { type NoticeRenderer, sendMeetingNotice } from './meetings/send-meeting-notice';
 import { importMembers } from './members/import-members';
+import { createChatPageLink } from './member-links/create-chat-page-link';
+import { createMemberLink } from './member-links/create-member-link';
+import { getMemberMeeting } from './member-links/get-member-meeting';
+import { listMemberLinks } from './member-links/list-member-links';
+import { verifyMemberLink } from './member-links/verify-member-link';
 import { answerQuestion } from './quizzes/answer-question';
 import { attemptResult, hasPendingPrediction, submitPrediction } from './quizzes/attempt-result';
 import { contestLeaderboard, contestWeeklyStats, createContest } from './quizzes/contests';
@@ -69,7 +74,7 @@ type Verb<I, O> = (args: { ctx: ServiceContext; input: I }) => Promise<O>;
  * Binds every service verb to the database and clock, so surfaces call
  * `services.acceptInvite(input, actor)` and never see the database.
  */
-export function createServices(deps: { db: Database; clock: Clock; summariser?: Summariser }) {
+export function createServices(deps: { db: Database; clock: Clock; summariser?: Summariser; memberLinkSecret?: string }) {
   const base = { db: deps.db, clock: deps.clock };
   const bind =
     <I, O>(verb: Verb<I, O>) =>
@@ -164,6 +169,18 @@ export function createServices(deps: { db: Database; clock: Clock; summariser?: 
     setChatPrompt: bind(setChatPrompt),
     getChatPrompt: bind(getChatPrompt),
     clearChatPrompt: bind(clearChatPrompt),
+    // Member page links: signed with MEMBER_LINK_SECRET, or the database-kept secret when unset.
+    createMemberLink: bind(({ ctx, input }: { ctx: ServiceContext; input: Parameters<typeof createMemberLink>[0]['input'] }) =>
+      createMemberLink({ ctx, input, secret: deps.memberLinkSecret }),
+    ),
+    verifyMemberLink: bind(({ ctx, input }: { ctx: ServiceContext; input: Parameters<typeof verifyMemberLink>[0]['input'] }) =>
+      verifyMemberLink({ ctx, input, secret: deps.memberLinkSecret }),
+    ),
+    getMemberMeeting: bind(getMemberMeeting),
+    createChatPageLink: bind(({ ctx, input }: { ctx: ServiceContext; input: Parameters<typeof createChatPageLink>[0]['input'] }) =>
+      createChatPageLink({ ctx, input, secret: deps.memberLinkSecret }),
+    ),
+    listMemberLinks: bind(({ ctx, input }: { ctx: ServiceContext; input: { memberId: number } }) => listMemberLinks({ ctx, input, secret: deps.memberLinkSecret })),
     /** Throws summariser_failed when no summariser endpoint is configured. */
     proposeSummaryWithModel: bind(async ({ ctx, input }: { ctx: ServiceContext; input: { documentId: number; scope: string } }) => {
       if (!deps.summariser) throw new ServiceError('summariser_failed', 'SUMMARY_API_URL is not set');

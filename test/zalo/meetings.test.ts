@@ -1,3 +1,4 @@
+import { withoutPageLink } from '../helpers/zalo-page-link';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderNotice, telegramMeetingMessages } from '../../bot/telegram/meeting-messages';
@@ -89,12 +90,19 @@ describe('meeting notices on Zalo', () => {
     await t.say(memberZalo, '2');
     expect(t.zalo.last(memberZalo)).toBe(meet.askReason);
     await t.say(memberZalo, '  Đi công tác Hà Nội  ');
-    expect(t.zalo.last(memberZalo)).toBe(meet.excusedSaved);
+    // The confirmation carries the member's own reply page (Zalo has no buttons); it opens.
+    const saved = t.zalo.last(memberZalo) ?? '';
+    expect(withoutPageLink(saved)).toBe(meet.excusedSaved);
+    const pagePath = /https:\/\/chibo\.example\.org(\/m\/\S+)$/.exec(saved)?.[1];
+    expect(pagePath).toBeDefined();
+    const page = await t.chibo.app.request(pagePath!);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Phòng họp tầng 2');
     expect(await reply(meetingId, 'M2')).toEqual({ reply: 'excused', reason: 'Đi công tác Hà Nội' });
 
     // The notice's numbers still work: "1" changes the reply to attending.
     await t.say(memberZalo, '1');
-    expect(t.zalo.last(memberZalo)).toBe(meet.attendingSaved);
+    expect(withoutPageLink(t.zalo.last(memberZalo))).toBe(meet.attendingSaved);
     expect(await reply(meetingId, 'M2')).toEqual({ reply: 'attending', reason: null });
     await t.say(memberZalo, '4');
     expect(t.zalo.last(memberZalo)).toBe(zalo.outOfRange(3));
@@ -103,7 +111,7 @@ describe('meeting notices on Zalo', () => {
     t.clock.advance(DAY);
     await t.say(memberZalo, '2');
     await t.say(memberZalo, '1'); // a number in place of a reason answers the notice again
-    expect(t.zalo.last(memberZalo)).toBe(meet.attendingSaved);
+    expect(withoutPageLink(t.zalo.last(memberZalo))).toBe(meet.attendingSaved);
     // Chosen "2" but no reason within 30 minutes: a later text is not taken for a reason.
     await t.say(memberZalo, '2');
     t.clock.advance(31 * MINUTE);

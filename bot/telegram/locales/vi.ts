@@ -35,6 +35,11 @@ export const errorMessages: Record<ServiceErrorCode | 'generic', string> = {
   sign_in_link_unknown: 'Đường link đăng nhập không đúng. Đồng chí gõ /dashboard để nhận link mới.',
   sign_in_link_expired: 'Đường link đăng nhập đã hết hạn. Đồng chí gõ /dashboard để nhận link mới.',
   sign_in_link_used: 'Đường link đăng nhập đã được dùng. Mỗi link chỉ dùng một lần; đồng chí gõ /dashboard để nhận link mới.',
+  link_invalid: 'Đường link không đúng. Đồng chí gõ /trang để nhận link mới.',
+  link_expired: 'Đường link đã hết hạn. Đồng chí gõ /trang để nhận link mới.',
+  link_wrong_purpose: 'Đường link này dùng cho việc khác. Đồng chí gõ /trang để nhận link mới.',
+  link_member_gone: 'Hồ sơ của đồng chí không còn ở đơn vị nhận link này.',
+  link_not_allowed: 'Đồng chí không còn quyền dùng trang này.',
   generic: 'Xin lỗi, đã có lỗi xảy ra. Đồng chí vui lòng thử lại sau ít phút.',
 };
 
@@ -83,6 +88,9 @@ export const vi = {
   andMore: (n: number) => `… và ${n} đồng chí khác`,
   dashboardLink: (url: string, minutes: number) =>
     `Đường link đăng nhập bảng theo dõi (chỉ dùng một lần, hết hạn sau ${minutes} phút; không chuyển cho người khác):\n${url}`,
+  pagesIntro: 'Các trang đồng chí có thể mở trên điện thoại (chữ to, dễ bấm). Mỗi đường link chỉ dành riêng cho đồng chí, xin đừng chuyển cho người khác:',
+  pagesNone: 'Hiện chưa có bài ôn tập, cuộc họp hay bản tóm tắt nào cần đồng chí mở.',
+  pagesPrivateOnly: 'Vì lý do bảo mật, đồng chí gõ /trang trong tin nhắn riêng với bot.',
   dashboardPrivateOnly: 'Vì lý do bảo mật, đồng chí gõ /dashboard trong tin nhắn riêng với bot.',
   notUnderstood: 'Chibo chưa hiểu tin nhắn này. Gõ /help để xem các lệnh.',
   staleButton: 'Nút này không còn dùng được. Gõ /help để bắt đầu lại.',
@@ -255,4 +263,16 @@ export const commandDescriptions = {
   donvi: 'Đảng viên trong đơn vị và tình hình liên kết',
   hop: 'Tạo cuộc họp, gửi thông báo, điểm danh',
   dashboard: 'Mở bảng theo dõi trên web',
+  trang: 'Mở trang ôn tập, họp, tóm tắt trên web',
+};
+
+/** One line or button per member page link (bot/telegram/features/member-pages.ts). */
+export const pageLinkLabels = {
+  quiz: (title: string) => `📝 Ôn tập: ${title}`,
+  contest: (title: string) => `🏆 Cuộc thi: ${title}`,
+  'meeting-reply': (meeting: string) => `📅 Trả lời: ${meeting}`,
+  'check-in': (meeting: string) => `✋ Điểm danh: ${meeting}`,
+  feedback: (meeting: string) => `💬 Góp ý: ${meeting}`,
+  summary: (document: string) => `📖 Tóm tắt: ${document}`,
+  documentName: (number: string | null, title: string | null) => (number ? `số ${number}` : (title ?? 'văn bản')),
 };

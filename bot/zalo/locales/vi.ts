@@ -14,6 +14,8 @@ const orList = (n: number) => {
 };
 
 export const zalo = {
+  /** Appended to quiz questions and meeting replies: the same thing on the member's own page. */
+  pageLink: (url: string) => `🌐 Hoặc làm trên trang web: ${url}`,
   welcomeStranger:
     'Chào đồng chí! Đây là Chibo — trợ lý sinh hoạt chi bộ: tóm tắt nghị quyết, câu hỏi ôn tập, thông báo họp.\n\n' +
     'Để bắt đầu, đồng chí gửi vào đây mã mời gồm 10 ký tự do bí thư chi bộ cấp (ví dụ: ABCD23EFGH).',
