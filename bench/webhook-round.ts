@@ -55,8 +55,11 @@ async function apiStats(apiRoot: string): Promise<BotApiStats> {
   return (await (await fetch(`${apiRoot}/__stats`)).json()) as BotApiStats;
 }
 
+/** Bundles built by runWebhookBench before the first round (chibo's is what `npm start` runs). */
+export const serverBundles: Record<ServerKind, string> = { chibo: 'dist/node.js', echo: 'dist/bench-echo-bot.js' };
+
 function startServer(server: ServerKind, env: Record<string, string>): Child {
-  return server === 'chibo' ? startChild('src/entry/node.ts', env) : startChild('bench/echo-bot.ts', env);
+  return startChild(serverBundles[server], env);
 }
 
 /** Resolves once the server listens, has set its webhook at the emulator, and (chibo) reports webhook mode. */

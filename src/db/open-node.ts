@@ -1,11 +1,25 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Client, createClient } from '@libsql/client';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { applyFilePragmas, createDatabase, type Database } from './client';
 
-const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
+/**
+ * The repo's migrations/ folder: the nearest one above this module. The module runs from
+ * src/db/ (tsx, tests, the CLI) or bundled into dist/node.js (`npm start`), so a fixed
+ * relative path would be right for only one of them.
+ */
+function findMigrationsFolder(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'migrations');
+    if (existsSync(join(candidate, 'meta', '_journal.json'))) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`no migrations/meta/_journal.json above ${fileURLToPath(import.meta.url)}`);
+    dir = parent;
+  }
+}
 
 export interface OpenedDatabase {
   client: Client;
@@ -26,5 +40,5 @@ export async function openDatabase(url: string, authToken?: string): Promise<Ope
 
 /** Applies pending migrations from migrations/ (idempotent). */
 export async function migrateDatabase(db: Database): Promise<void> {
-  await migrate(db, { migrationsFolder });
+  await migrate(db, { migrationsFolder: findMigrationsFolder() });
 }
