@@ -47,8 +47,8 @@ export interface RoundResult {
   loadAverage: number;
 }
 
-const secret = 'bench-webhook-secret-0123456789';
-const publicUrl = 'https://chibo-bench.invalid';
+export const secret = 'bench-webhook-secret-0123456789';
+export const publicUrl = 'https://chibo-bench.invalid';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function apiStats(apiRoot: string): Promise<BotApiStats> {
@@ -63,7 +63,7 @@ function startServer(server: ServerKind, env: Record<string, string>): Child {
 }
 
 /** Resolves once the server listens, has set its webhook at the emulator, and (chibo) reports webhook mode. */
-async function untilReady(child: Child, server: ServerKind, apiRoot: string, token: string): Promise<URL> {
+export async function untilReady(child: Child, server: ServerKind, apiRoot: string, token: string): Promise<URL> {
   const [, port] = await child.waitFor(/is serving http:\/\/localhost:(\d+)/);
   const deadline = Date.now() + 60_000;
   for (;;) {
