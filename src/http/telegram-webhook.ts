@@ -63,7 +63,7 @@ function handledMarker(services: Services, logger: Logger) {
 export function telegramWebhook(deps: { bot: Bot<BotContext>; secret: string; services: Services; logger: Logger }) {
   const markHandled = handledMarker(deps.services, deps.logger);
   /** Updates this process is handling, until marked handled or released. */
-  const inFlight = new Map<number, Promise<void>>();
+  const inFlight = new Set<number>();
   const app = new Hono();
   app.post(
     '/',
@@ -98,10 +98,10 @@ export function telegramWebhook(deps: { bot: Bot<BotContext>; secret: string; se
         return c.json({ ok: true, duplicate: true });
       }
       if (lease === 'in_progress') {
-        const running = inFlight.get(updateId);
-        if (running) {
-          // The same update twice at once, this process handling the first: answer after it.
-          await withinDeadline(running, answerWithinMs);
+        if (inFlight.has(updateId)) {
+          // This process is handling it (the same update twice at once, or a redelivery of one
+          // acknowledged late): the first delivery's outcome stands.
+          deps.logger.info('telegram webhook: duplicate update ignored', { updateId });
           return c.json({ ok: true, duplicate: true });
         }
         // Another process holds it. Not acknowledged: if that handler is alive it marks the update
@@ -125,7 +125,7 @@ export function telegramWebhook(deps: { bot: Bot<BotContext>; secret: string; se
         await deps.services.releaseUpdate({ channel: 'telegram', updateId }, 'webhook:telegram').catch(() => undefined);
       };
       const settled = handling.then((o) => (o.ok ? markHandled(updateId) : release(o.error)));
-      inFlight.set(updateId, settled);
+      inFlight.add(updateId);
       void settled.finally(() => inFlight.delete(updateId));
       const outcome = await withinDeadline(handling, answerWithinMs);
       if (outcome === 'late') {
