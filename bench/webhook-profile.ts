@@ -54,11 +54,11 @@ try {
   const chiboWorkload = createWorkload(seeded);
   for (const server of ['echo', 'chibo', 'echo', 'chibo'] as ServerKind[]) {
     const token = `9200:profile-${server}`;
-    const profileDir = join(dir, `profile-${server}`);
+    const profileDir = join(dir, `profile-${server}-${performance.now().toFixed(0)}`);
     const child = startChild(
       serverBundles[server],
       { NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: databaseUrl, SEED_DEMO: 'false', TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: apiRoot!, TELEGRAM_WEBHOOK_SECRET: secret, PUBLIC_URL: 'https://chibo-bench.invalid' },
-      server === 'chibo' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+      server === 'chibo' && top > 0 ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
     );
     const url = await untilReady(child, server, apiRoot!, token);
     const workload = server === 'chibo' ? chiboWorkload : createWorkload(seeded);
@@ -68,7 +68,7 @@ try {
     const cpuMs = ((child.cpuSeconds() - cpuBefore) * 1000) / run.sent;
     console.log(`${server}: ${run.perSecond.toFixed(0)} updates/s, ${cpuMs.toFixed(2)} CPU-ms per update, failures ${JSON.stringify(run.failures)}`);
     await child.stop();
-    if (server === 'chibo') {
+    if (server === 'chibo' && top > 0) {
       const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
       if (!file) continue;
       const times = selfTimes(JSON.parse(readFileSync(join(profileDir, file), 'utf8')) as Profile);

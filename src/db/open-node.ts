@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { type Client, createClient } from '@libsql/client';
 import { migrate } from 'drizzle-orm/libsql/migrator';
@@ -21,6 +22,43 @@ function findMigrationsFolder(): string {
   }
 }
 
+/** Prepared statements kept per connection; enough for every query the app writes, bounded for ad-hoc ones. */
+const statementCacheSize = 500;
+
+/**
+ * @libsql/client prepares every statement again on each call, which was ~10% of the webhook's
+ * CPU. Its file driver (the `libsql` package, better-sqlite3's API) allows a prepared statement
+ * to be run again, so each connection keeps its prepared statements by SQL text (least recently
+ * used dropped first). Safe because the driver is synchronous: a statement is always run to its
+ * end (all() or run()) before the next call, and SQLite re-prepares it by itself after a schema
+ * change. Installed once, on the driver instance @libsql/client itself loads.
+ */
+function cachePreparedStatements() {
+  const requireFromClient = createRequire(import.meta.resolve('@libsql/client'));
+  const driver = requireFromClient('libsql') as { prototype: { prepare(sql: string): unknown; __chiboCached?: true } };
+  const proto = driver.prototype;
+  if (proto.__chiboCached) return;
+  const prepare = proto.prepare;
+  const caches = new WeakMap<object, Map<string, unknown>>();
+  proto.prepare = function prepareCached(this: object, sql: string) {
+    let cache = caches.get(this);
+    if (!cache) {
+      cache = new Map();
+      caches.set(this, cache);
+    }
+    let statement = cache.get(sql);
+    if (statement) {
+      cache.delete(sql);
+    } else {
+      statement = prepare.call(this, sql);
+      if (cache.size >= statementCacheSize) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(sql, statement);
+    return statement;
+  };
+  proto.__chiboCached = true;
+}
+
 export interface OpenedDatabase {
   client: Client;
   db: Database;
@@ -33,6 +71,7 @@ export async function openDatabase(url: string, authToken?: string): Promise<Ope
     const path = url.slice('file:'.length);
     if (path && path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   }
+  if (isFile) cachePreparedStatements();
   const client = createClient({ url, authToken });
   if (isFile) await applyFilePragmas(client);
   return { client, db: createDatabase(client) };
