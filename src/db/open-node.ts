@@ -25,6 +25,15 @@ function findMigrationsFolder(): string {
 /** Prepared statements kept per connection; enough for every query the app writes, bounded for ad-hoc ones. */
 const statementCacheSize = 500;
 
+interface CachedStatement {
+  readonly reader: boolean;
+  raw(on?: boolean): unknown;
+}
+const noRows = new TypeError('The raw() method is only for statements that return data');
+const returnsNoRows = (): never => {
+  throw noRows;
+};
+
 /**
  * @libsql/client prepares every statement again on each call, which was ~10% of the webhook's
  * CPU. Its file driver (the `libsql` package, better-sqlite3's API) allows a prepared statement
@@ -39,7 +48,7 @@ function cachePreparedStatements() {
   const proto = driver.prototype;
   if (proto.__chiboCached) return;
   const prepare = proto.prepare;
-  const caches = new WeakMap<object, Map<string, unknown>>();
+  const caches = new WeakMap<object, Map<string, CachedStatement>>();
   proto.prepare = function prepareCached(this: object, sql: string) {
     let cache = caches.get(this);
     if (!cache) {
@@ -50,7 +59,11 @@ function cachePreparedStatements() {
     if (statement) {
       cache.delete(sql);
     } else {
-      statement = prepare.call(this, sql);
+      statement = prepare.call(this, sql) as CachedStatement;
+      // @libsql/client asks raw() of every statement and learns from the throw that it returns
+      // no rows; a write statement's answer never changes, so throw the same error without
+      // building a new one (with its stack) on each run.
+      if (!statement.reader) statement.raw = returnsNoRows;
       if (cache.size >= statementCacheSize) cache.delete(cache.keys().next().value!);
     }
     cache.set(sql, statement);
