@@ -1,7 +1,8 @@
-// Starts a TypeScript entry as a child process that is the Node process itself (node
-// --import tsx, not the tsx wrapper), so /proc/<pid>/status is the server's own memory.
+// Starts a TypeScript entry (node --import tsx, not the tsx wrapper) or a built bundle
+// (plain node, as `npm start` runs dist/node.js) as a child process that is the Node
+// process itself, so /proc/<pid>/status is the server's own memory.
 // Every child is killed when the bench process exits, whatever happens to the run.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,12 +34,22 @@ export function cpuSecondsOf(pid: number): number {
 }
 
 /**
- * Runs `script` (a path from the repo root) with `env` in an empty working folder,
+ * Bundles `entry` to `outfile` (paths from the repo root) with the build `npm start` runs
+ * first (scripts/build.mjs); returns `outfile` for startChild.
+ */
+export function buildBundle(entry = 'src/entry/node.ts', outfile = 'dist/node.js'): string {
+  execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), entry, outfile], { cwd: root, stdio: 'inherit' });
+  return outfile;
+}
+
+/**
+ * Runs `script` (a path from the repo root: a .ts file through tsx, or a built .js bundle) with `env` in an empty working folder,
  * so a developer's .env never changes a benchmark; the repo's tsconfig still applies.
  */
 export function startChild(script: string, env: Record<string, string>, nodeArgs: string[] = []) {
   const cwd = mkdtempSync(join(tmpdir(), 'chibo-bench-cwd-'));
-  const child = spawn(process.execPath, [...nodeArgs, '--import', import.meta.resolve('tsx'), join(root, script)], {
+  const loader = script.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [];
+  const child = spawn(process.execPath, [...nodeArgs, ...loader, join(root, script)], {
     cwd,
     env: { PATH: process.env.PATH ?? '', TSX_TSCONFIG_PATH: join(root, 'tsconfig.json'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

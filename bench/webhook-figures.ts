@@ -93,10 +93,10 @@ export function webhookFigures(run: WebhookRun): BenchFigure[] {
       target: '≥ 0.5',
       met: ratio >= 0.5,
       notes: [
-        `Chibo's node entry (src/entry/node.ts, NODE_ENV=production, LOG_LEVEL=warn) and bench/echo-bot.ts run as child processes (node --import tsx), each in webhook mode against one Bot API emulator child (bench/quick-bot-api.ts) that answers at once; the load comes from the bench process over keep-alive HTTP. Rounds alternate echo, chibo, echo, chibo…; every round is a fresh server process.`,
+        `Chibo's node entry (src/entry/node.ts bundled to dist/node.js and run with plain node, as \`npm start\` does; NODE_ENV=production, LOG_LEVEL=warn) and bench/echo-bot.ts (bundled the same way) run as child processes, each in webhook mode against one Bot API emulator child (bench/quick-bot-api.ts) that answers at once; the load comes from the bench process over keep-alive HTTP. Rounds alternate echo, chibo, echo, chibo…; every round is a fresh server process.`,
         `Database: a migrated libSQL file (WAL) seeded through the services with ${seedSize.branches} branches × ${seedSize.membersPerBranch} linked members, one ${seedSize.questions}-question quiz with an open attempt per member, and ${seedSize.meetingsPerBranch} scheduled meetings per branch (seeded in ${seedSeconds.toFixed(1)} s). Each quiz update answers the next question of an attempt (\`qz:a:…\`, sent only once the previous answer is in); each meeting update replies "Tham dự" (\`mt:y:…\`) to a different invitation. Every update id is unique.`,
         `On a shared machine a server rarely gets a whole core (see "cores busy" below), so measured updates/s move with other work; CPU time per update (next row) does not count waiting for a core, and 1 ÷ CPU time is what one free core could serve.`,
-        `Per update chibo claims the update id, loads the member, does the work and calls the Bot API (quiz: answerCallbackQuery + editMessageText; meeting: answerCallbackQuery); the echo bot answers the callback query only.`,
+        `Per update chibo leases the update id, loads the member, does the work, calls the Bot API (quiz: answerCallbackQuery + editMessageText; meeting: answerCallbackQuery) and marks the update handled (one statement for the updates finished in the same event-loop turn); the echo bot answers the callback query only.`,
         ...rounds.map(line),
       ],
     },

@@ -47,20 +47,23 @@ export interface RoundResult {
   loadAverage: number;
 }
 
-const secret = 'bench-webhook-secret-0123456789';
-const publicUrl = 'https://chibo-bench.invalid';
+export const secret = 'bench-webhook-secret-0123456789';
+export const publicUrl = 'https://chibo-bench.invalid';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function apiStats(apiRoot: string): Promise<BotApiStats> {
   return (await (await fetch(`${apiRoot}/__stats`)).json()) as BotApiStats;
 }
 
+/** Bundles built by runWebhookBench before the first round (chibo's is what `npm start` runs). */
+export const serverBundles: Record<ServerKind, string> = { chibo: 'dist/node.js', echo: 'dist/bench-echo-bot.js' };
+
 function startServer(server: ServerKind, env: Record<string, string>): Child {
-  return server === 'chibo' ? startChild('src/entry/node.ts', env) : startChild('bench/echo-bot.ts', env);
+  return startChild(serverBundles[server], env);
 }
 
 /** Resolves once the server listens, has set its webhook at the emulator, and (chibo) reports webhook mode. */
-async function untilReady(child: Child, server: ServerKind, apiRoot: string, token: string): Promise<URL> {
+export async function untilReady(child: Child, server: ServerKind, apiRoot: string, token: string): Promise<URL> {
   const [, port] = await child.waitFor(/is serving http:\/\/localhost:(\d+)/);
   const deadline = Date.now() + 60_000;
   for (;;) {

@@ -1,7 +1,8 @@
 // Webhook throughput, latency and memory of chibo's real HTTP server (the Node entry in
 // webhook mode, a migrated libSQL file in WAL mode) answering quiz questions and meeting
 // notices, against a bare grammY + Hono echo bot measured in the same run, on the same
-// harness and the same emulated Bot API. Rounds alternate echo, chibo, echo, chibo…
+// harness and the same emulated Bot API. Both run as esbuild bundles without a TypeScript
+// loader, chibo's built and started as `npm start` does. Rounds alternate echo, chibo, echo, chibo…
 // and each figure is the median over its rounds (peak memory: the highest).
 // Run alone: npx tsx bench/webhook.ts [rounds=3]
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,10 +11,10 @@ import { join } from 'node:path';
 import { migrateDatabase, openDatabase } from '../src/db/open-node';
 import { createServices } from '../src/services';
 import { systemClock } from '../src/services/context';
-import { startChild } from './child-process';
+import { buildBundle, startChild } from './child-process';
 import { type BenchFigure, isMain, machine } from './harness';
 import { roundLine, webhookFigures } from './webhook-figures';
-import { type RoundPlan, type RoundResult, runRound, type ServerKind } from './webhook-round';
+import { type RoundPlan, type RoundResult, runRound, type ServerKind, serverBundles } from './webhook-round';
 import { type SeedSize, seedWebhookBench } from './webhook-seed';
 import { checkStored } from './webhook-verify';
 import { createWorkload } from './webhook-workload';
@@ -24,6 +25,9 @@ const seedSize: SeedSize = { branches: 20, membersPerBranch: 50, questions: 40, 
 export async function runWebhookBench(rounds = 3): Promise<BenchFigure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'chibo-webhook-'));
   const databaseUrl = `file:${join(dir, 'webhook.db')}`;
+  // Both servers run as bundles without a TypeScript loader: chibo's is the one `npm start` builds and runs.
+  buildBundle('src/entry/node.ts', serverBundles.chibo);
+  buildBundle('bench/echo-bot.ts', serverBundles.echo);
   const api = startChild('bench/quick-bot-api.ts', {});
   try {
     const seedStarted = performance.now();

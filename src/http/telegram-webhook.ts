@@ -8,7 +8,8 @@ import type { Services } from '../services';
 import { requireSecretHeader } from './middlewares/secret-token';
 import { limitWebhookBody, readJsonBody } from './middlewares/webhook-body';
 
-const updateShape = z.looseObject({ update_id: z.number().int().nonnegative() });
+/** Only the id is checked here (grammY reads the rest); the body itself goes on, not a copy of it. */
+const updateShape = z.object({ update_id: z.number().int().nonnegative() });
 
 /** Telegram sends at most a few KB per update; anything far larger is not from Telegram. */
 const maxBodyBytes = 1024 * 1024;
@@ -33,10 +34,37 @@ async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T | 'lat
 }
 
 /**
+ * Marks handled updates in batches: every update finished within one turn of the event loop
+ * shares one statement, and each request waits for the batch holding its update, so a
+ * redelivery after the answer is always a duplicate. A failed mark still answers 200: the
+ * handler did its work, and a later redelivery would be handled again harmlessly (handlers
+ * are idempotent by their unique keys).
+ */
+function handledMarker(services: Services, logger: Logger) {
+  let waiting: number[] = [];
+  let batch: Promise<void> | null = null;
+  return (updateId: number): Promise<void> => {
+    waiting.push(updateId);
+    batch ??= new Promise((resolve) => setTimeout(resolve, 0)).then(async () => {
+      const updateIds = waiting;
+      waiting = [];
+      batch = null;
+      await services.markUpdatesHandled({ channel: 'telegram', updateIds }, 'webhook:telegram').catch((error: unknown) => {
+        logger.warn('telegram webhook: could not mark updates handled', { updates: updateIds.length, error: error instanceof Error ? error.name : 'unknown' });
+      });
+    });
+    return batch;
+  };
+}
+
+/**
  * POST / for Telegram updates. Order matters: secret first (nothing else runs
  * on a forged request), then size, JSON, shape, duplicate check, and only then the bot.
  */
 export function telegramWebhook(deps: { bot: Bot<BotContext>; secret: string; services: Services; logger: Logger }) {
+  const markHandled = handledMarker(deps.services, deps.logger);
+  /** Updates this process is handling, until marked handled or released. */
+  const inFlight = new Set<number>();
   const app = new Hono();
   app.post(
     '/',
@@ -54,15 +82,28 @@ export function telegramWebhook(deps: { bot: Bot<BotContext>; secret: string; se
         return c.json({ ok: false, error: 'not_an_update' }, 400);
       }
       const updateId = parsed.data.update_id;
-      const fresh = await deps.services.claimUpdate({ channel: 'telegram', updateId }, 'webhook:telegram');
-      if (!fresh) {
+      const lease = await deps.services.leaseUpdate({ channel: 'telegram', updateId }, 'webhook:telegram');
+      if (lease === 'handled') {
         deps.logger.info('telegram webhook: duplicate update ignored', { updateId });
         return c.json({ ok: true, duplicate: true });
+      }
+      if (lease === 'in_progress') {
+        if (inFlight.has(updateId)) {
+          // This process is handling it (the same update twice at once, or a redelivery of one
+          // acknowledged late): the first delivery's outcome stands.
+          deps.logger.info('telegram webhook: duplicate update ignored', { updateId });
+          return c.json({ ok: true, duplicate: true });
+        }
+        // Another process holds it. Not acknowledged: if that handler is alive it marks the update
+        // handled, if its process died the lease runs out; either way Telegram's next delivery
+        // gets the right answer.
+        deps.logger.info('telegram webhook: update in progress elsewhere, not acknowledged', { updateId });
+        return c.json({ ok: false, error: 'in_progress' }, 503);
       }
       // Entries pass a known identity; otherwise fetch it once per process (never for a forged request).
       const handling = (async () => {
         if (!deps.bot.isInited()) await deps.bot.init();
-        await deps.bot.handleUpdate(parsed.data as unknown as Update);
+        await deps.bot.handleUpdate(json.body as Update);
       })().then(
         () => ({ ok: true as const }),
         (error: unknown) => ({ ok: false as const, error }),
@@ -73,18 +114,18 @@ export function telegramWebhook(deps: { bot: Bot<BotContext>; secret: string; se
         deps.logger.error('telegram webhook: update failed', { updateId, error: error instanceof Error ? error.name : 'unknown' });
         await deps.services.releaseUpdate({ channel: 'telegram', updateId }, 'webhook:telegram').catch(() => undefined);
       };
+      const settled = handling.then((o) => (o.ok ? markHandled(updateId) : release(o.error)));
+      inFlight.add(updateId);
+      void settled.finally(() => inFlight.delete(updateId));
       const outcome = await withinDeadline(handling, answerWithinMs);
       if (outcome === 'late') {
         // A slow or hanging Bot API must not hold Telegram's connection (it would redeliver, and
         // further updates queue behind): acknowledge now, let the handler finish on its own.
         deps.logger.warn('telegram webhook: update still running at the deadline, acknowledged', { updateId });
-        void handling.then((o) => (o.ok ? undefined : release(o.error)));
         return c.json({ ok: true, late: true });
       }
-      if (!outcome.ok) {
-        await release(outcome.error);
-        return c.json({ ok: false, error: 'handler_failed' }, 500);
-      }
+      await settled;
+      if (!outcome.ok) return c.json({ ok: false, error: 'handler_failed' }, 500);
       return c.json({ ok: true });
     },
   );

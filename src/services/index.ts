@@ -67,6 +67,8 @@ import { assignGuide } from './units/assign-guide';
 import { listUnits } from './units/list-units';
 import { setAnonymousFeedback } from './units/set-anonymous-feedback';
 import { claimUpdate, pruneProcessedUpdates, releaseUpdate } from './updates/claim-update';
+import { leaseUpdate } from './updates/lease-update';
+import { markUpdatesHandled } from './updates/mark-updates-handled';
 
 type Verb<I, O> = (args: { ctx: ServiceContext; input: I }) => Promise<O>;
 
@@ -97,6 +99,8 @@ export function createServices(deps: { db: Database; clock: Clock; summariser?: 
     getLinkedMember: bind(getLinkedMember),
     unlinkAccount: bind(unlinkAccount),
     claimUpdate: bind(claimUpdate),
+    leaseUpdate: bind(leaseUpdate),
+    markUpdatesHandled: bind(markUpdatesHandled),
     releaseUpdate: bind(releaseUpdate),
     pruneProcessedUpdates: bind(pruneProcessedUpdates),
     seedDemoIfEmpty: bind(seedDemoIfEmpty as Verb<void, boolean>),

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { updateLeaseMs } from '../../src/services/updates/lease-update';
 import { createTestApp } from '../helpers/test-app';
 import { textUpdate } from '../helpers/updates';
 
@@ -40,6 +41,23 @@ describe('POST /webhook/telegram', () => {
     expect(await second.json()).toMatchObject({ ok: true, duplicate: true });
     expect(t.api.sent()).toHaveLength(1);
     expect(await t.count('processed_updates')).toBe(1);
+  });
+
+  it('refuses (503) a redelivery of an update a dead process claimed, and handles it once the lease has run out', async () => {
+    const update = textUpdate(7004, '/help');
+    // Another process claimed the update and died before handling it.
+    expect(await t.services.leaseUpdate({ channel: 'telegram', updateId: update.update_id })).toBe('claimed');
+    const early = await t.post(update);
+    expect(early.status).toBe(503);
+    expect(t.api.sent()).toHaveLength(0);
+    t.clock.advance(updateLeaseMs - 1000);
+    expect((await t.post(update)).status).toBe(503);
+    t.clock.advance(1000);
+    expect((await t.post(update)).status).toBe(200);
+    expect(t.api.sent()).toHaveLength(1);
+    const again = await t.post(update);
+    expect(await again.json()).toMatchObject({ ok: true, duplicate: true });
+    expect(t.api.sent()).toHaveLength(1);
   });
 
   it('handles the same update delivered twice at once exactly once', async () => {

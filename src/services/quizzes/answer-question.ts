@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
-import { loadAttempt } from './attempt-state';
 
 /** Network and a slow tap should not cost an older member their answer. */
 const graceMs = 3000;
@@ -38,40 +37,78 @@ export async function answerQuestion({
   ctx: ServiceContext;
   input: { memberId: number; attemptId: number; position: number; displayed: number[] };
 }): Promise<AnswerFeedback> {
-  const a = await loadAttempt(ctx, input.memberId, input.attemptId);
+  // One read for the attempt, the question at `position` and any answer already stored there:
+  // this runs on every tap, and each statement costs a prepare.
+  const at = Number.isInteger(input.position) && input.position >= 0 ? input.position : 0;
+  const [row] = await ctx.db.all<{
+    id: number;
+    contest_id: number | null;
+    question_ids: string;
+    option_orders: string;
+    shown_at: number | null;
+    finished_at: number | null;
+    answered: number;
+    time_limit_seconds: number | null;
+    document_number: string | null;
+    text: string | null;
+    options: string | null;
+    correct: string | null;
+    explanation: string | null;
+    section_path: string | null;
+    chosen: string | null;
+    is_correct: number | null;
+    timed_out: number | null;
+    closes_at: number | null;
+  }>(sql`
+    SELECT a.id, a.contest_id, a.question_ids, a.option_orders, a.shown_at, a.finished_at,
+      (SELECT count(*) FROM quiz_answers x WHERE x.attempt_id = a.id) AS answered,
+      s.time_limit_seconds, coalesce(d.number, s.document_number) AS document_number,
+      q.text, q.options, q.correct, q.explanation, q.section_path,
+      qa.chosen, qa.is_correct, qa.timed_out, c.closes_at
+    FROM quiz_attempts a JOIN quiz_sets s ON s.id = a.set_id LEFT JOIN documents d ON d.id = s.document_id
+      LEFT JOIN quiz_questions q ON q.id = json_extract(a.question_ids, ${`$[${at}]`})
+      LEFT JOIN quiz_answers qa ON qa.attempt_id = a.id AND qa.position = ${at}
+      LEFT JOIN contests c ON c.id = a.contest_id
+    WHERE a.id = ${input.attemptId} AND a.member_id = ${input.memberId}`);
+  if (!row) throw new ServiceError('not_found', 'attempt not found');
+  const a = {
+    id: row.id,
+    contestId: row.contest_id,
+    questionIds: JSON.parse(row.question_ids) as number[],
+    optionOrders: JSON.parse(row.option_orders) as number[][],
+    shownAt: row.shown_at === null ? null : Number(row.shown_at),
+    finishedAt: row.finished_at === null ? null : Number(row.finished_at),
+    answered: Number(row.answered),
+    timeLimitSeconds: row.time_limit_seconds,
+    documentNumber: row.document_number,
+  };
   const questionId = a.questionIds[input.position];
   const order = a.optionOrders[input.position];
-  if (questionId === undefined || order === undefined) throw new ServiceError('question_stale');
-  const [q] = await ctx.db.all<{ text: string; options: string; correct: string; explanation: string; section_path: string | null }>(sql`
-    SELECT text, options, correct, explanation, section_path FROM quiz_questions WHERE id = ${questionId}`);
-  const correct = JSON.parse(q!.correct) as number[];
+  if (questionId === undefined || order === undefined || row.text === null) throw new ServiceError('question_stale');
+  const q = { text: row.text, options: JSON.parse(row.options!) as string[], correct: row.correct!, explanation: row.explanation!, section_path: row.section_path };
+  const correct = JSON.parse(q.correct) as number[];
   const feedback = (chosen: number[], isCorrect: boolean, timedOut: boolean, duplicate: boolean, finished: boolean): AnswerFeedback => ({
     position: input.position,
     total: a.questionIds.length,
-    questionText: q!.text,
+    questionText: q.text,
     isCorrect,
     timedOut,
     duplicate,
     correctDisplayed: order.flatMap((orig, shown) => (correct.includes(orig) ? [shown] : [])),
     chosenDisplayed: order.flatMap((orig, shown) => (chosen.includes(orig) ? [shown] : [])),
-    options: order.map((i) => (JSON.parse(q!.options) as string[])[i]!),
-    explanation: q!.explanation,
-    sectionPath: q!.section_path,
+    options: order.map((i) => q.options[i]!),
+    explanation: q.explanation,
+    sectionPath: q.section_path,
     documentNumber: a.documentNumber,
     finished,
   });
 
   // Already answered (double tap, redelivery, second device): report the stored answer.
-  const [stored] = await ctx.db.all<{ chosen: string; is_correct: number; timed_out: number }>(sql`
-    SELECT chosen, is_correct, timed_out FROM quiz_answers WHERE attempt_id = ${a.id} AND position = ${input.position}`);
-  if (stored) {
-    return feedback(JSON.parse(stored.chosen) as number[], Boolean(stored.is_correct), Boolean(stored.timed_out), true, a.finishedAt !== null);
+  if (row.chosen !== null) {
+    return feedback(JSON.parse(row.chosen) as number[], Boolean(row.is_correct), Boolean(row.timed_out), true, a.finishedAt !== null);
   }
   if (a.finishedAt !== null) throw new ServiceError('attempt_finished');
-  if (a.contestId !== null) {
-    const [c] = await ctx.db.all<{ closes_at: number }>(sql`SELECT closes_at FROM contests WHERE id = ${a.contestId}`);
-    if (c && ctx.clock.now().getTime() > Number(c.closes_at) + contestGraceMs) throw new ServiceError('contest_closed');
-  }
+  if (row.closes_at !== null && ctx.clock.now().getTime() > Number(row.closes_at) + contestGraceMs) throw new ServiceError('contest_closed');
   if (input.position !== a.answered) throw new ServiceError('question_stale');
   if (input.displayed.length === 0 || input.displayed.some((d) => !Number.isInteger(d) || d < 0 || d >= order.length)) {
     throw new ServiceError('invalid_input', 'unknown option');

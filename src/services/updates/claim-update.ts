@@ -3,8 +3,9 @@ import { processedUpdates } from '../../db/schema';
 import type { ServiceContext } from '../context';
 
 /**
- * Records that an update is being handled. Returns false when it was seen
- * before, so a redelivery is acknowledged and ignored (one atomic insert).
+ * Records that a slot (a cron job's run) is taken. Returns false when it was taken
+ * before (one atomic insert). Incoming chat updates use leaseUpdate instead, so an
+ * update whose handler died with its process is handled on redelivery.
  */
 export async function claimUpdate({
   ctx,

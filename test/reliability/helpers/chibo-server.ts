@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { repoRoot } from '../../helpers/run-node';
 import { webhookSecret } from '../../helpers/test-app';
@@ -20,15 +20,23 @@ process.on('exit', () => {
   for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
+let built = false;
+/** Builds dist/node.js once per test process, with the build `npm start` runs first. */
+function buildServerOnce() {
+  if (!built) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: 'inherit' });
+  built = true;
+}
+
 /**
- * Runs `src/entry/node.ts` as `npm start` would, in webhook mode against `apiRoot`, and waits
- * until /health reports the bot on. Unlike startTsx (test/helpers/run-node.ts), the child is
- * node itself (`node --import tsx`), not the tsx CLI: the CLI runs the script in a grandchild,
- * so SIGKILL to it would leave the real server running and this would test nothing.
+ * Runs the server as `npm start` does (src/entry/node.ts bundled to dist/node.js, plain node),
+ * in webhook mode against `apiRoot`, and waits until /health reports the bot on. The child is
+ * node itself, not npm or the tsx CLI, which run the server in a grandchild: SIGKILL to them
+ * would leave the real server running and this would test nothing.
  */
 export async function startChiboServer(options: { databaseUrl: string; apiRoot: string; port?: number; env?: Record<string, string> }) {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/entry/node.ts'], {
+  buildServerOnce();
+  const child = spawn(process.execPath, ['dist/node.js'], {
     cwd: repoRoot,
     env: {
       ...process.env,

@@ -101,3 +101,24 @@ export function postRaw(
     req.end(body);
   });
 }
+
+/**
+ * Delivers updates the way Telegram does after a failure: each one again every `everyMs`
+ * until it is answered with HTTP 200 (or `timeoutMs` passes). Returns, per update, the
+ * statuses it got, in order.
+ */
+export async function deliverUntilAcknowledged(url: string, updates: readonly unknown[], options: { everyMs?: number; timeoutMs?: number } = {}) {
+  const everyMs = options.everyMs ?? 2000;
+  const deadline = performance.now() + (options.timeoutMs ?? 60_000);
+  const statuses: number[][] = updates.map(() => []);
+  let waiting = updates.map((_, i) => i);
+  for (;;) {
+    const answers = await Promise.all(waiting.map((i) => postUpdate(url, updates[i])));
+    answers.forEach((a, k) => {
+      statuses[waiting[k]!]!.push(a.status);
+    });
+    waiting = waiting.filter((_, k) => answers[k]!.status !== 200);
+    if (waiting.length === 0 || performance.now() > deadline) return statuses;
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
