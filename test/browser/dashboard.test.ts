@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -24,7 +24,6 @@ let pageErrors: string[];
 const errorTexts = [ui.forbidden, ui.notFound, ui.generic, ui.invalid, ui.csrf, ui.needSignIn];
 
 beforeAll(async () => {
-  rmSync(artifactsDir, { recursive: true, force: true });
   mkdirSync(artifactsDir, { recursive: true });
   t = await createTestDb();
   t.clock.set(new Date());
