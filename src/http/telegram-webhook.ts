@@ -1,6 +1,6 @@
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { BotContext } from '../../bot/telegram/context';
 import type { Logger } from '../logger';
@@ -55,6 +55,18 @@ function handledMarker(services: Services, logger: Logger) {
     });
     return batch;
   };
+}
+
+/**
+ * Lets work outlive the response. Node keeps running it anyway; Workers cancel what is left
+ * once the response is sent unless it is handed to waitUntil (Hono throws where there is none).
+ */
+function keepRunning(c: Context, work: Promise<unknown>) {
+  try {
+    c.executionCtx.waitUntil(work);
+  } catch {
+    // Node: no execution context, nothing to do.
+  }
 }
 
 /**
@@ -122,6 +134,7 @@ export function telegramWebhook(deps: { bot: Bot<BotContext>; secret: string; se
         // A slow or hanging Bot API must not hold Telegram's connection (it would redeliver, and
         // further updates queue behind): acknowledge now, let the handler finish on its own.
         deps.logger.warn('telegram webhook: update still running at the deadline, acknowledged', { updateId });
+        keepRunning(c, settled);
         return c.json({ ok: true, late: true });
       }
       await settled;
