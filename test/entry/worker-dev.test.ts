@@ -13,6 +13,7 @@ import { type RunningSqld, startSqld } from '../helpers/sqld';
 import { smallRoster, smallTree } from '../helpers/tables';
 import { textUpdate } from '../helpers/updates';
 import { workerTriggers } from '../../src/jobs/worker-schedule';
+import { startZaloEmulator, zaloTestToken, zaloTextUpdate } from '../helpers/zalo-api-emulator';
 
 // The Worker as Cloudflare would run it (workerd under `wrangler dev`), on a real libSQL
 // server over HTTP, its bot pointed at a recording Bot API on this machine.
@@ -20,6 +21,8 @@ const secret = 'worker-secret-0123456789';
 let sqld: RunningSqld;
 let remote: OpenedDatabase;
 let api: Awaited<ReturnType<typeof startRecordingBotApi>>;
+let zaloApi: Awaited<ReturnType<typeof startZaloEmulator>>;
+const zaloSecret = 'worker-zalo-secret-0123456789';
 let wrangler: ChildProcess;
 let base: string;
 let output = '';
@@ -45,6 +48,7 @@ beforeAll(async () => {
   remote = await openDatabase(sqld.url);
   await migrateDatabase(remote.db); // as `npm run cli -- migrate` does before a deploy
   api = await startRecordingBotApi();
+  zaloApi = await startZaloEmulator();
   const port = 40000 + Math.floor(Math.random() * 10000);
   base = `http://127.0.0.1:${port}`;
   const vars = {
@@ -54,6 +58,9 @@ beforeAll(async () => {
     TELEGRAM_WEBHOOK_SECRET: secret,
     PUBLIC_URL: 'https://chibo.example.workers.dev',
     LOG_LEVEL: 'info',
+    ZALO_BOT_TOKEN: zaloTestToken,
+    ZALO_API_ROOT: zaloApi.apiRoot,
+    ZALO_WEBHOOK_SECRET: zaloSecret,
   };
   const args = ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--test-scheduled', '--persist-to', persistDir, '--show-interactive-dev-session=false'];
   for (const [k, v] of Object.entries(vars)) args.push('--var', `${k}:${v}`);
@@ -75,6 +82,7 @@ afterAll(async () => {
   }
   remote?.client.close();
   await api?.close();
+  await zaloApi?.close();
   await sqld?.stop();
   rmSync(persistDir, { recursive: true, force: true });
 });
@@ -106,6 +114,17 @@ describe('the Worker under wrangler dev, on a libSQL server', { timeout: 60_000 
     expect((await postUpdate(update, { 'X-Telegram-Bot-Api-Secret-Token': secret })).status).toBe(200);
     await new Promise((r) => setTimeout(r, 500));
     expect(api.calls.filter((c) => c.method === 'sendMessage' && Number(c.body.chat_id) === 9002)).toHaveLength(1);
+  });
+
+  it('takes Zalo updates only with Zalo’s secret and answers through the Zalo API', async () => {
+    const postZalo = (headers: Record<string, string>) =>
+      fetch(`${base}/webhook/zalo`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(zaloTextUpdate('zw-1', 'xin chào')) });
+    expect((await postZalo({})).status).toBe(401);
+    expect((await postZalo({ 'X-Bot-Api-Secret-Token': secret })).status).toBe(401); // Telegram's secret is not Zalo's
+    expect(zaloApi.calls).toHaveLength(0);
+    expect((await postZalo({ 'X-Bot-Api-Secret-Token': zaloSecret })).status).toBe(200);
+    const answer = await waitUntil('a Zalo answer', async () => zaloApi.last('zw-1'));
+    expect(answer).toContain('mã mời');
   });
 
   it('runs the due jobs on the jobs trigger and sends their messages on the outbox trigger', async () => {
