@@ -9,3 +9,4 @@ export * from './quizzes';
 export * from './outbox';
 export * from './meetings';
 export * from './dashboard';
+export * from './dashboard-rollups';

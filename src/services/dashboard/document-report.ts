@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { audienceMeetsScope, childPathSql, drillDownRows } from './subtree-rows';
-import { loadUnits } from './unit-figures';
+import { loadUnits, sentToUnit } from './unit-figures';
 import { type DashboardViewer, type ScopedUnit, resolveScopedUnit, unitInScope, withinUnit } from './viewer';
 
 export interface DocumentColumn {
@@ -41,12 +41,10 @@ export async function documentReport({ ctx, input }: { ctx: ServiceContext; inpu
   const membersOf = new Map(membersPerUnit.map((m) => [m.unit_id, Number(m.n)]));
   const rootPath = unit && hasChildren(unit.id) ? unit.path : unit ? unit.path.replace(/\d+\/$/, '') : '/';
   const confirmed = await ctx.db.all<{ document_id: number; row_path: string; n: number }>(sql`
-    SELECT s.document_id, ${childPathSql(rootPath)} AS row_path, count(*) AS n
-    FROM document_study s JOIN members m ON m.id = s.member_id JOIN units u ON u.id = m.unit_id
-    WHERE ${within} AND s.confirmed_at IS NOT NULL AND s.document_id IN (SELECT value FROM json_each(${docIds}))
-      -- Only members the document was sent to: a confirmation carried from another unit does not count.
-      AND EXISTS (SELECT 1 FROM document_units du JOIN units pu ON pu.id = du.unit_id WHERE du.document_id = s.document_id AND u.path LIKE pu.path || '%')
-    GROUP BY s.document_id, row_path`);
+    SELECT r.document_id, ${childPathSql(rootPath)} AS row_path, sum(r.confirmed) AS n
+    FROM unit_document_study r JOIN units u ON u.id = r.unit_id
+    WHERE ${within} AND r.document_id IN (SELECT value FROM json_each(${docIds})) AND ${sentToUnit}
+    GROUP BY r.document_id, row_path`);
   const confirmedAt = new Map(confirmed.map((c) => [`${c.document_id}:${c.row_path}`, Number(c.n)]));
   // The chosen unit's own row holds only its own members (a đảng bộ's staff), when it has any.
   const ownRow = (row: { id: number }) => unit !== null && row.id === unit.id && hasChildren(unit.id);

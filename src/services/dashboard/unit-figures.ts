@@ -167,21 +167,17 @@ export async function loadScopeFigures(ctx: ServiceContext, within: SQL, periods
   }
   if (currentDocumentIds.length > 0) {
     const study = await ctx.db.all<{ unit_id: number; confirmed: number }>(sql`
-      SELECT m.unit_id, count(*) AS confirmed FROM document_study s
-      JOIN members m ON m.id = s.member_id JOIN units u ON u.id = m.unit_id
-      WHERE ${within} AND s.confirmed_at IS NOT NULL AND s.document_id IN (SELECT value FROM json_each(${JSON.stringify(currentDocumentIds)}))
-        -- Only members the document was sent to: a confirmation carried from another unit does not count.
-        AND EXISTS (SELECT 1 FROM document_units du JOIN units pu ON pu.id = du.unit_id WHERE du.document_id = s.document_id AND u.path LIKE pu.path || '%')
-      GROUP BY m.unit_id`);
+      SELECT r.unit_id, sum(r.confirmed) AS confirmed FROM unit_document_study r JOIN units u ON u.id = r.unit_id
+      WHERE ${within} AND r.document_id IN (SELECT value FROM json_each(${JSON.stringify(currentDocumentIds)})) AND ${sentToUnit}
+      GROUP BY r.unit_id`);
     for (const r of study) at(r.unit_id).studyConfirmed = Number(r.confirmed);
   }
 
+  // A member took part since the window opened when their latest finished (passing) attempt did.
   const quizzes = await ctx.db.all<{ unit_id: number; participants: number; passed: number; correct: number; questions: number }>(sql`
-    SELECT m.unit_id, count(DISTINCT a.member_id) AS participants,
-      count(DISTINCT CASE WHEN a.correct_count * 100 >= qs.pass_percent * json_array_length(a.question_ids) THEN a.member_id END) AS passed,
-      sum(a.correct_count) AS correct, sum(json_array_length(a.question_ids)) AS questions
-    FROM quiz_attempts a JOIN quiz_sets qs ON qs.id = a.set_id JOIN members m ON m.id = a.member_id JOIN units u ON u.id = m.unit_id
-    WHERE ${within} AND a.finished_at >= ${from} GROUP BY m.unit_id`);
+    SELECT q.unit_id, sum(q.participants) AS participants, sum(q.passed) AS passed, sum(q.correct) AS correct, sum(q.questions) AS questions
+    FROM unit_quiz_months q JOIN units u ON u.id = q.unit_id
+    WHERE ${within} AND q.month >= ${periods.twelveMonthsStart} GROUP BY q.unit_id`);
   for (const r of quizzes) {
     Object.assign(at(r.unit_id), {
       quizParticipants: Number(r.participants),
@@ -192,6 +188,12 @@ export async function loadScopeFigures(ctx: ServiceContext, within: SQL, periods
   }
   return { units, counts, currentDocumentIds, audiences: audiences.map((a) => ({ documentId: a.document_id, path: a.path })) };
 }
+
+/**
+ * SQL: the document of rollup row `r` was published to an audience containing unit `u`.
+ * Only members a document was sent to count: a confirmation carried from another unit does not.
+ */
+export const sentToUnit = sql`EXISTS (SELECT 1 FROM document_units du JOIN units pu ON pu.id = du.unit_id WHERE du.document_id = r.document_id AND u.path LIKE pu.path || '%')`;
 
 /** Sums the counts of every unit under `path` (itself included). */
 export function sumSubtree(figures: ScopeFigures, path: string): Counts {

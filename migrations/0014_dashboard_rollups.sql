@@ -1,0 +1,172 @@
+CREATE TABLE `member_quiz_latest` (
+	`member_id` integer PRIMARY KEY NOT NULL,
+	`finished_month` integer,
+	`passed_month` integer,
+	FOREIGN KEY (`member_id`) REFERENCES `members`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE TABLE `unit_document_study` (
+	`unit_id` integer NOT NULL,
+	`document_id` integer NOT NULL,
+	`confirmed` integer DEFAULT 0 NOT NULL,
+	PRIMARY KEY(`unit_id`, `document_id`),
+	FOREIGN KEY (`unit_id`) REFERENCES `units`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`document_id`) REFERENCES `documents`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE TABLE `unit_quiz_months` (
+	`unit_id` integer NOT NULL,
+	`month` integer NOT NULL,
+	`correct` integer DEFAULT 0 NOT NULL,
+	`questions` integer DEFAULT 0 NOT NULL,
+	`participants` integer DEFAULT 0 NOT NULL,
+	`passed` integer DEFAULT 0 NOT NULL,
+	PRIMARY KEY(`unit_id`, `month`),
+	FOREIGN KEY (`unit_id`) REFERENCES `units`(`id`) ON UPDATE no action ON DELETE cascade
+);--> statement-breakpoint
+CREATE TRIGGER `document_study_rollup_insert` AFTER INSERT ON `document_study` BEGIN
+  INSERT INTO `unit_document_study` (`unit_id`, `document_id`, `confirmed`)
+  SELECT m.`unit_id`, NEW.`document_id`, 1 FROM `members` m WHERE m.`id` = NEW.`member_id` AND NEW.`confirmed_at` IS NOT NULL
+  ON CONFLICT (`unit_id`, `document_id`) DO UPDATE SET `confirmed` = `confirmed` + 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `document_study_rollup_delete` AFTER DELETE ON `document_study` BEGIN
+  UPDATE `unit_document_study` SET `confirmed` = `confirmed` - 1
+  WHERE OLD.`confirmed_at` IS NOT NULL AND `unit_id` = (SELECT `unit_id` FROM `members` WHERE `id` = OLD.`member_id`) AND `document_id` = OLD.`document_id`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `document_study_rollup_update` AFTER UPDATE OF `confirmed_at`, `member_id`, `document_id` ON `document_study` BEGIN
+  UPDATE `unit_document_study` SET `confirmed` = `confirmed` - 1
+  WHERE OLD.`confirmed_at` IS NOT NULL AND `unit_id` = (SELECT `unit_id` FROM `members` WHERE `id` = OLD.`member_id`) AND `document_id` = OLD.`document_id`;
+  INSERT INTO `unit_document_study` (`unit_id`, `document_id`, `confirmed`)
+  SELECT m.`unit_id`, NEW.`document_id`, 1 FROM `members` m WHERE m.`id` = NEW.`member_id` AND NEW.`confirmed_at` IS NOT NULL
+  ON CONFLICT (`unit_id`, `document_id`) DO UPDATE SET `confirmed` = `confirmed` + 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `quiz_attempts_rollup_insert` AFTER INSERT ON `quiz_attempts` BEGIN
+  INSERT INTO `unit_quiz_months` (`unit_id`, `month`, `correct`, `questions`)
+  SELECT m.`unit_id`, (CAST(strftime('%Y', NEW.`finished_at` / 1000, 'unixepoch', '+7 hours') AS INTEGER) * 12 + CAST(strftime('%m', NEW.`finished_at` / 1000, 'unixepoch', '+7 hours') AS INTEGER) - 1), coalesce(NEW.`correct_count`, 0), json_array_length(NEW.`question_ids`) FROM `members` m WHERE m.`id` = NEW.`member_id` AND NEW.`finished_at` IS NOT NULL
+  ON CONFLICT (`unit_id`, `month`) DO UPDATE SET `correct` = `correct` + excluded.`correct`, `questions` = `questions` + excluded.`questions`;
+  INSERT INTO `member_quiz_latest` (`member_id`, `finished_month`, `passed_month`)
+  SELECT m.`id`,
+    (SELECT (CAST(strftime('%Y', max(a.`finished_at`) / 1000, 'unixepoch', '+7 hours') AS INTEGER) * 12 + CAST(strftime('%m', max(a.`finished_at`) / 1000, 'unixepoch', '+7 hours') AS INTEGER) - 1) FROM `quiz_attempts` a WHERE a.`member_id` = m.`id` AND a.`finished_at` IS NOT NULL),
+    (SELECT (CAST(strftime('%Y', max(a.`finished_at`) / 1000, 'unixepoch', '+7 hours') AS INTEGER) * 12 + CAST(strftime('%m', max(a.`finished_at`) / 1000, 'unixepoch', '+7 hours') AS INTEGER) - 1) FROM `quiz_attempts` a JOIN `quiz_sets` qs ON qs.`id` = a.`set_id`
+      WHERE a.`member_id` = m.`id` AND a.`finished_at` IS NOT NULL AND a.`correct_count` * 100 >= qs.`pass_percent` * json_array_length(a.`question_ids`))
+  FROM `members` m WHERE m.`id` = NEW.`member_id`
+  ON CONFLICT (`member_id`) DO UPDATE SET `finished_month` = excluded.`finished_month`, `passed_month` = excluded.`passed_month`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `quiz_attempts_rollup_delete` AFTER DELETE ON `quiz_attempts` BEGIN
+  UPDATE `unit_quiz_months` SET `correct` = `correct` - coalesce(OLD.`correct_count`, 0), `questions` = `questions` - json_array_length(OLD.`question_ids`)
+  WHERE OLD.`finished_at` IS NOT NULL AND `unit_id` = (SELECT `unit_id` FROM `members` WHERE `id` = OLD.`member_id`) AND `month` = (CAST(strftime('%Y', OLD.`finished_at` / 1000, 'unixepoch', '+7 hours') AS INTEGER) * 12 + CAST(strftime('%m', OLD.`finished_at` / 1000, 'unixepoch', '+7 hours') AS INTEGER) - 1);
+  INSERT INTO `member_quiz_latest` (`member_id`, `finished_month`, `passed_month`)
+  SELECT m.`id`,
+    (SELECT (CAST(strftime('%Y', max(a.`finished_at`) / 1000, 'unixepoch', '+7 hours') AS INTEGER) * 12 + CAST(strftime('%m', max(a.`finished_at`) / 1000, 'unixepoch', '+7 hours') AS INTEGER) - 1) FROM `quiz_attempts` a WHERE a.`member_id` = m.`id` AND a.`finished_at` IS NOT NULL),
+    (SELECT (CAST(strftime('%Y', max(a.`finished_at`) / 1000, 'unixepoch', '+7 hours') AS INTEGER) * 12 + CAST(strftime('%m', max(a.`finished_at`) / 1000, 'unixepoch', '+7 hours') AS INTEGER) - 1) FROM `quiz_attempts` a JOIN `quiz_sets` qs ON qs.`id` = a.`set_id`
+      WHERE a.`member_id` = m.`id` AND a.`finished_at` IS NOT NULL AND a.`correct_count` * 100 >= qs.`pass_percent` * json_array_length(a.`question_ids`))
+  FROM `members` m WHERE m.`id` = OLD.`member_id`
+  ON CONFLICT (`member_id`) DO UPDATE SET `finished_month` = excluded.`finished_month`, `passed_month` = excluded.`passed_month`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `quiz_attempts_rollup_update` AFTER UPDATE OF `finished_at`, `correct_count`, `question_ids`, `member_id`, `set_id` ON `quiz_attempts` BEGIN
+  UPDATE `unit_quiz_months` SET `correct` = `correct` - coalesce(OLD.`correct_count`, 0), `questions` = `questions` - json_array_length(OLD.`question_ids`)
+  WHERE OLD.`finished_at` IS NOT NULL AND `unit_id` = (SELECT `unit_id` FROM `members` WHERE `id` = OLD.`member_id`) AND `month` = (CAST(strftime('%Y', OLD.`finished_at` / 1000, 'unixepoch', '+7 hours') AS INTEGER) * 12 + CAST(strftime('%m', OLD.`finished_at` / 1000, 'unixepoch', '+7 hours') AS INTEGER) - 1);
+  INSERT INTO `unit_quiz_months` (`unit_id`, `month`, `correct`, `questions`)
+  SELECT m.`unit_id`, (CAST(strftime('%Y', NEW.`finished_at` / 1000, 'unixepoch', '+7 hours') AS INTEGER) * 12 + CAST(strftime('%m', NEW.`finished_at` / 1000, 'unixepoch', '+7 hours') AS INTEGER) - 1), coalesce(NEW.`correct_count`, 0), json_array_length(NEW.`question_ids`) FROM `members` m WHERE m.`id` = NEW.`member_id` AND NEW.`finished_at` IS NOT NULL
+  ON CONFLICT (`unit_id`, `month`) DO UPDATE SET `correct` = `correct` + excluded.`correct`, `questions` = `questions` + excluded.`questions`;
+  INSERT INTO `member_quiz_latest` (`member_id`, `finished_month`, `passed_month`)
+  SELECT m.`id`,
+    (SELECT (CAST(strftime('%Y', max(a.`finished_at`) / 1000, 'unixepoch', '+7 hours') AS INTEGER) * 12 + CAST(strftime('%m', max(a.`finished_at`) / 1000, 'unixepoch', '+7 hours') AS INTEGER) - 1) FROM `quiz_attempts` a WHERE a.`member_id` = m.`id` AND a.`finished_at` IS NOT NULL),
+    (SELECT (CAST(strftime('%Y', max(a.`finished_at`) / 1000, 'unixepoch', '+7 hours') AS INTEGER) * 12 + CAST(strftime('%m', max(a.`finished_at`) / 1000, 'unixepoch', '+7 hours') AS INTEGER) - 1) FROM `quiz_attempts` a JOIN `quiz_sets` qs ON qs.`id` = a.`set_id`
+      WHERE a.`member_id` = m.`id` AND a.`finished_at` IS NOT NULL AND a.`correct_count` * 100 >= qs.`pass_percent` * json_array_length(a.`question_ids`))
+  FROM `members` m WHERE m.`id` = OLD.`member_id`
+  ON CONFLICT (`member_id`) DO UPDATE SET `finished_month` = excluded.`finished_month`, `passed_month` = excluded.`passed_month`;
+  INSERT INTO `member_quiz_latest` (`member_id`, `finished_month`, `passed_month`)
+  SELECT m.`id`,
+    (SELECT (CAST(strftime('%Y', max(a.`finished_at`) / 1000, 'unixepoch', '+7 hours') AS INTEGER) * 12 + CAST(strftime('%m', max(a.`finished_at`) / 1000, 'unixepoch', '+7 hours') AS INTEGER) - 1) FROM `quiz_attempts` a WHERE a.`member_id` = m.`id` AND a.`finished_at` IS NOT NULL),
+    (SELECT (CAST(strftime('%Y', max(a.`finished_at`) / 1000, 'unixepoch', '+7 hours') AS INTEGER) * 12 + CAST(strftime('%m', max(a.`finished_at`) / 1000, 'unixepoch', '+7 hours') AS INTEGER) - 1) FROM `quiz_attempts` a JOIN `quiz_sets` qs ON qs.`id` = a.`set_id`
+      WHERE a.`member_id` = m.`id` AND a.`finished_at` IS NOT NULL AND a.`correct_count` * 100 >= qs.`pass_percent` * json_array_length(a.`question_ids`))
+  FROM `members` m WHERE m.`id` = NEW.`member_id`
+  ON CONFLICT (`member_id`) DO UPDATE SET `finished_month` = excluded.`finished_month`, `passed_month` = excluded.`passed_month`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `quiz_sets_rollup_pass_percent` AFTER UPDATE OF `pass_percent` ON `quiz_sets` BEGIN
+  UPDATE `member_quiz_latest` SET `passed_month` = (SELECT (CAST(strftime('%Y', max(a.`finished_at`) / 1000, 'unixepoch', '+7 hours') AS INTEGER) * 12 + CAST(strftime('%m', max(a.`finished_at`) / 1000, 'unixepoch', '+7 hours') AS INTEGER) - 1) FROM `quiz_attempts` a JOIN `quiz_sets` qs ON qs.`id` = a.`set_id`
+      WHERE a.`member_id` = `member_quiz_latest`.`member_id` AND a.`finished_at` IS NOT NULL AND a.`correct_count` * 100 >= qs.`pass_percent` * json_array_length(a.`question_ids`))
+    WHERE `member_id` IN (SELECT `member_id` FROM `quiz_attempts` WHERE `set_id` = NEW.`id` AND `finished_at` IS NOT NULL);
+END;
+--> statement-breakpoint
+CREATE TRIGGER `member_quiz_latest_rollup_insert` AFTER INSERT ON `member_quiz_latest` BEGIN
+  INSERT INTO `unit_quiz_months` (`unit_id`, `month`, `participants`)
+  SELECT m.`unit_id`, NEW.`finished_month`, 1 FROM `members` m WHERE m.`id` = NEW.`member_id` AND NEW.`finished_month` IS NOT NULL
+  ON CONFLICT (`unit_id`, `month`) DO UPDATE SET `participants` = `participants` + 1;
+  INSERT INTO `unit_quiz_months` (`unit_id`, `month`, `passed`)
+  SELECT m.`unit_id`, NEW.`passed_month`, 1 FROM `members` m WHERE m.`id` = NEW.`member_id` AND NEW.`passed_month` IS NOT NULL
+  ON CONFLICT (`unit_id`, `month`) DO UPDATE SET `passed` = `passed` + 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `member_quiz_latest_rollup_delete` AFTER DELETE ON `member_quiz_latest` BEGIN
+  UPDATE `unit_quiz_months` SET `participants` = `participants` - 1 WHERE `unit_id` = (SELECT `unit_id` FROM `members` WHERE `id` = OLD.`member_id`) AND `month` = OLD.`finished_month`;
+  UPDATE `unit_quiz_months` SET `passed` = `passed` - 1 WHERE `unit_id` = (SELECT `unit_id` FROM `members` WHERE `id` = OLD.`member_id`) AND `month` = OLD.`passed_month`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `member_quiz_latest_rollup_update` AFTER UPDATE ON `member_quiz_latest`
+WHEN OLD.`finished_month` IS NOT NEW.`finished_month` OR OLD.`passed_month` IS NOT NEW.`passed_month` OR OLD.`member_id` IS NOT NEW.`member_id` BEGIN
+  UPDATE `unit_quiz_months` SET `participants` = `participants` - 1 WHERE `unit_id` = (SELECT `unit_id` FROM `members` WHERE `id` = OLD.`member_id`) AND `month` = OLD.`finished_month`;
+  UPDATE `unit_quiz_months` SET `passed` = `passed` - 1 WHERE `unit_id` = (SELECT `unit_id` FROM `members` WHERE `id` = OLD.`member_id`) AND `month` = OLD.`passed_month`;
+  INSERT INTO `unit_quiz_months` (`unit_id`, `month`, `participants`)
+  SELECT m.`unit_id`, NEW.`finished_month`, 1 FROM `members` m WHERE m.`id` = NEW.`member_id` AND NEW.`finished_month` IS NOT NULL
+  ON CONFLICT (`unit_id`, `month`) DO UPDATE SET `participants` = `participants` + 1;
+  INSERT INTO `unit_quiz_months` (`unit_id`, `month`, `passed`)
+  SELECT m.`unit_id`, NEW.`passed_month`, 1 FROM `members` m WHERE m.`id` = NEW.`member_id` AND NEW.`passed_month` IS NOT NULL
+  ON CONFLICT (`unit_id`, `month`) DO UPDATE SET `passed` = `passed` + 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `members_rollup_move` AFTER UPDATE OF `unit_id` ON `members`
+WHEN OLD.`unit_id` IS NOT NEW.`unit_id` BEGIN
+  UPDATE `unit_document_study` SET `confirmed` = `confirmed` - 1 WHERE `unit_id` = OLD.`unit_id`
+    AND `document_id` IN (SELECT `document_id` FROM `document_study` WHERE `member_id` = NEW.`id` AND `confirmed_at` IS NOT NULL);
+  UPDATE `unit_quiz_months` SET
+    `correct` = `correct` - (SELECT coalesce(sum(a.`correct_count`), 0) FROM `quiz_attempts` a WHERE a.`member_id` = NEW.`id` AND a.`finished_at` IS NOT NULL AND (CAST(strftime('%Y', a.`finished_at` / 1000, 'unixepoch', '+7 hours') AS INTEGER) * 12 + CAST(strftime('%m', a.`finished_at` / 1000, 'unixepoch', '+7 hours') AS INTEGER) - 1) = `unit_quiz_months`.`month`),
+    `questions` = `questions` - (SELECT coalesce(sum(json_array_length(a.`question_ids`)), 0) FROM `quiz_attempts` a WHERE a.`member_id` = NEW.`id` AND a.`finished_at` IS NOT NULL AND (CAST(strftime('%Y', a.`finished_at` / 1000, 'unixepoch', '+7 hours') AS INTEGER) * 12 + CAST(strftime('%m', a.`finished_at` / 1000, 'unixepoch', '+7 hours') AS INTEGER) - 1) = `unit_quiz_months`.`month`),
+    `participants` = `participants` - (SELECT count(*) FROM `member_quiz_latest` l WHERE l.`member_id` = NEW.`id` AND l.`finished_month` = `unit_quiz_months`.`month`),
+    `passed` = `passed` - (SELECT count(*) FROM `member_quiz_latest` l WHERE l.`member_id` = NEW.`id` AND l.`passed_month` = `unit_quiz_months`.`month`)
+  WHERE `unit_id` = OLD.`unit_id`;
+  INSERT INTO `unit_document_study` (`unit_id`, `document_id`, `confirmed`)
+    SELECT NEW.`unit_id`, `document_id`, 1 FROM `document_study` WHERE `member_id` = NEW.`id` AND `confirmed_at` IS NOT NULL
+    ON CONFLICT (`unit_id`, `document_id`) DO UPDATE SET `confirmed` = `confirmed` + 1;
+  INSERT INTO `unit_quiz_months` (`unit_id`, `month`, `correct`, `questions`)
+    SELECT NEW.`unit_id`, (CAST(strftime('%Y', a.`finished_at` / 1000, 'unixepoch', '+7 hours') AS INTEGER) * 12 + CAST(strftime('%m', a.`finished_at` / 1000, 'unixepoch', '+7 hours') AS INTEGER) - 1), coalesce(sum(a.`correct_count`), 0), sum(json_array_length(a.`question_ids`)) FROM `quiz_attempts` a
+    WHERE a.`member_id` = NEW.`id` AND a.`finished_at` IS NOT NULL GROUP BY 2
+    ON CONFLICT (`unit_id`, `month`) DO UPDATE SET `correct` = `correct` + excluded.`correct`, `questions` = `questions` + excluded.`questions`;
+  INSERT INTO `unit_quiz_months` (`unit_id`, `month`, `participants`)
+    SELECT NEW.`unit_id`, `finished_month`, 1 FROM `member_quiz_latest` WHERE `member_id` = NEW.`id` AND `finished_month` IS NOT NULL
+    ON CONFLICT (`unit_id`, `month`) DO UPDATE SET `participants` = `participants` + 1;
+  INSERT INTO `unit_quiz_months` (`unit_id`, `month`, `passed`)
+    SELECT NEW.`unit_id`, `passed_month`, 1 FROM `member_quiz_latest` WHERE `member_id` = NEW.`id` AND `passed_month` IS NOT NULL
+    ON CONFLICT (`unit_id`, `month`) DO UPDATE SET `passed` = `passed` + 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `members_rollup_delete` BEFORE DELETE ON `members` BEGIN
+  UPDATE `unit_document_study` SET `confirmed` = `confirmed` - 1 WHERE `unit_id` = OLD.`unit_id`
+    AND `document_id` IN (SELECT `document_id` FROM `document_study` WHERE `member_id` = OLD.`id` AND `confirmed_at` IS NOT NULL);
+  UPDATE `unit_quiz_months` SET
+    `correct` = `correct` - (SELECT coalesce(sum(a.`correct_count`), 0) FROM `quiz_attempts` a WHERE a.`member_id` = OLD.`id` AND a.`finished_at` IS NOT NULL AND (CAST(strftime('%Y', a.`finished_at` / 1000, 'unixepoch', '+7 hours') AS INTEGER) * 12 + CAST(strftime('%m', a.`finished_at` / 1000, 'unixepoch', '+7 hours') AS INTEGER) - 1) = `unit_quiz_months`.`month`),
+    `questions` = `questions` - (SELECT coalesce(sum(json_array_length(a.`question_ids`)), 0) FROM `quiz_attempts` a WHERE a.`member_id` = OLD.`id` AND a.`finished_at` IS NOT NULL AND (CAST(strftime('%Y', a.`finished_at` / 1000, 'unixepoch', '+7 hours') AS INTEGER) * 12 + CAST(strftime('%m', a.`finished_at` / 1000, 'unixepoch', '+7 hours') AS INTEGER) - 1) = `unit_quiz_months`.`month`),
+    `participants` = `participants` - (SELECT count(*) FROM `member_quiz_latest` l WHERE l.`member_id` = OLD.`id` AND l.`finished_month` = `unit_quiz_months`.`month`),
+    `passed` = `passed` - (SELECT count(*) FROM `member_quiz_latest` l WHERE l.`member_id` = OLD.`id` AND l.`passed_month` = `unit_quiz_months`.`month`)
+  WHERE `unit_id` = OLD.`unit_id`;
+END;
+--> statement-breakpoint
+INSERT INTO `unit_document_study` (`unit_id`, `document_id`, `confirmed`)
+  SELECT m.`unit_id`, s.`document_id`, count(*) FROM `document_study` s JOIN `members` m ON m.`id` = s.`member_id`
+  WHERE s.`confirmed_at` IS NOT NULL GROUP BY m.`unit_id`, s.`document_id`;
+--> statement-breakpoint
+INSERT INTO `unit_quiz_months` (`unit_id`, `month`, `correct`, `questions`)
+  SELECT m.`unit_id`, (CAST(strftime('%Y', a.`finished_at` / 1000, 'unixepoch', '+7 hours') AS INTEGER) * 12 + CAST(strftime('%m', a.`finished_at` / 1000, 'unixepoch', '+7 hours') AS INTEGER) - 1) AS `month`, coalesce(sum(a.`correct_count`), 0), sum(json_array_length(a.`question_ids`))
+  FROM `quiz_attempts` a JOIN `members` m ON m.`id` = a.`member_id` WHERE a.`finished_at` IS NOT NULL GROUP BY m.`unit_id`, `month`;
+--> statement-breakpoint
+INSERT INTO `member_quiz_latest` (`member_id`, `finished_month`, `passed_month`)
+  SELECT a.`member_id`, (CAST(strftime('%Y', max(a.`finished_at`) / 1000, 'unixepoch', '+7 hours') AS INTEGER) * 12 + CAST(strftime('%m', max(a.`finished_at`) / 1000, 'unixepoch', '+7 hours') AS INTEGER) - 1),
+    (CAST(strftime('%Y', max(CASE WHEN a.`correct_count` * 100 >= qs.`pass_percent` * json_array_length(a.`question_ids`) THEN a.`finished_at` END) / 1000, 'unixepoch', '+7 hours') AS INTEGER) * 12 + CAST(strftime('%m', max(CASE WHEN a.`correct_count` * 100 >= qs.`pass_percent` * json_array_length(a.`question_ids`) THEN a.`finished_at` END) / 1000, 'unixepoch', '+7 hours') AS INTEGER) - 1)
+  FROM `quiz_attempts` a JOIN `quiz_sets` qs ON qs.`id` = a.`set_id` JOIN `members` m ON m.`id` = a.`member_id` WHERE a.`finished_at` IS NOT NULL GROUP BY a.`member_id`;

@@ -1,0 +1,54 @@
+import { integer, primaryKey, sqliteTable } from 'drizzle-orm/sqlite-core';
+import { documents } from './documents';
+import { members } from './members';
+import { units } from './units';
+
+// Rollups the dashboard sums instead of scanning study and quiz rows. SQLite triggers
+// (migration 0014) keep every column; never write them by hand.
+
+/** Confirmed study of a document by the members now in a unit. */
+export const unitDocumentStudy = sqliteTable(
+  'unit_document_study',
+  {
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'cascade' }),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    confirmed: integer('confirmed').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.documentId] })],
+);
+
+/**
+ * Each member's latest month (Vietnam time, year × 12 + month − 1) with a finished quiz
+ * attempt, and with a passing one; null when none.
+ */
+export const memberQuizLatest = sqliteTable('member_quiz_latest', {
+  memberId: integer('member_id')
+    .primaryKey()
+    .references(() => members.id, { onDelete: 'cascade' }),
+  finishedMonth: integer('finished_month'),
+  passedMonth: integer('passed_month'),
+});
+
+/**
+ * Finished quiz attempts of a unit's members per month of finishing: scores summed, and
+ * the members whose latest finished (passing) attempt fell in the month, so members who
+ * took part since a month are a sum over the months from it.
+ */
+export const unitQuizMonths = sqliteTable(
+  'unit_quiz_months',
+  {
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'cascade' }),
+    month: integer('month').notNull(),
+    correct: integer('correct').notNull().default(0),
+    questions: integer('questions').notNull().default(0),
+    participants: integer('participants').notNull().default(0),
+    passed: integer('passed').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.month] })],
+);
