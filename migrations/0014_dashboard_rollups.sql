@@ -14,6 +14,13 @@ CREATE TABLE `unit_document_study` (
 	FOREIGN KEY (`document_id`) REFERENCES `documents`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
+CREATE TABLE `unit_members` (
+	`unit_id` integer PRIMARY KEY NOT NULL,
+	`members` integer DEFAULT 0 NOT NULL,
+	`linked` integer DEFAULT 0 NOT NULL,
+	FOREIGN KEY (`unit_id`) REFERENCES `units`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 CREATE TABLE `unit_quiz_months` (
 	`unit_id` integer NOT NULL,
 	`month` integer NOT NULL,
@@ -170,3 +177,40 @@ INSERT INTO `member_quiz_latest` (`member_id`, `finished_month`, `passed_month`)
   SELECT a.`member_id`, (CAST(strftime('%Y', max(a.`finished_at`) / 1000, 'unixepoch', '+7 hours') AS INTEGER) * 12 + CAST(strftime('%m', max(a.`finished_at`) / 1000, 'unixepoch', '+7 hours') AS INTEGER) - 1),
     (CAST(strftime('%Y', max(CASE WHEN a.`correct_count` * 100 >= qs.`pass_percent` * json_array_length(a.`question_ids`) THEN a.`finished_at` END) / 1000, 'unixepoch', '+7 hours') AS INTEGER) * 12 + CAST(strftime('%m', max(CASE WHEN a.`correct_count` * 100 >= qs.`pass_percent` * json_array_length(a.`question_ids`) THEN a.`finished_at` END) / 1000, 'unixepoch', '+7 hours') AS INTEGER) - 1)
   FROM `quiz_attempts` a JOIN `quiz_sets` qs ON qs.`id` = a.`set_id` JOIN `members` m ON m.`id` = a.`member_id` WHERE a.`finished_at` IS NOT NULL GROUP BY a.`member_id`;
+--> statement-breakpoint
+CREATE TRIGGER `members_count_insert` AFTER INSERT ON `members` BEGIN
+  INSERT INTO `unit_members` (`unit_id`, `members`, `linked`) VALUES (NEW.`unit_id`, 1, EXISTS (SELECT 1 FROM `channel_accounts` a WHERE a.`member_id` = NEW.`id`))
+    ON CONFLICT (`unit_id`) DO UPDATE SET `members` = `members` + 1, `linked` = `linked` + excluded.`linked`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `members_count_move` AFTER UPDATE OF `unit_id` ON `members`
+WHEN OLD.`unit_id` IS NOT NEW.`unit_id` BEGIN
+  UPDATE `unit_members` SET `members` = `members` - 1, `linked` = `linked` - EXISTS (SELECT 1 FROM `channel_accounts` a WHERE a.`member_id` = NEW.`id`) WHERE `unit_id` = OLD.`unit_id`;
+  INSERT INTO `unit_members` (`unit_id`, `members`, `linked`) VALUES (NEW.`unit_id`, 1, EXISTS (SELECT 1 FROM `channel_accounts` a WHERE a.`member_id` = NEW.`id`))
+    ON CONFLICT (`unit_id`) DO UPDATE SET `members` = `members` + 1, `linked` = `linked` + excluded.`linked`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `members_count_delete` BEFORE DELETE ON `members` BEGIN
+  UPDATE `unit_members` SET `members` = `members` - 1, `linked` = `linked` - EXISTS (SELECT 1 FROM `channel_accounts` a WHERE a.`member_id` = OLD.`id`) WHERE `unit_id` = OLD.`unit_id`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `channel_accounts_linked_insert` AFTER INSERT ON `channel_accounts` BEGIN
+  UPDATE `unit_members` SET `linked` = `linked` + 1 WHERE `unit_id` = (SELECT `unit_id` FROM `members` WHERE `id` = NEW.`member_id`)
+    AND (SELECT count(*) FROM `channel_accounts` WHERE `member_id` = NEW.`member_id`) = 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `channel_accounts_linked_delete` AFTER DELETE ON `channel_accounts` BEGIN
+  UPDATE `unit_members` SET `linked` = `linked` - 1 WHERE `unit_id` = (SELECT `unit_id` FROM `members` WHERE `id` = OLD.`member_id`)
+    AND NOT EXISTS (SELECT 1 FROM `channel_accounts` WHERE `member_id` = OLD.`member_id`);
+END;
+--> statement-breakpoint
+CREATE TRIGGER `channel_accounts_linked_update` AFTER UPDATE OF `member_id` ON `channel_accounts`
+WHEN OLD.`member_id` IS NOT NEW.`member_id` BEGIN
+  UPDATE `unit_members` SET `linked` = `linked` - 1 WHERE `unit_id` = (SELECT `unit_id` FROM `members` WHERE `id` = OLD.`member_id`)
+    AND NOT EXISTS (SELECT 1 FROM `channel_accounts` WHERE `member_id` = OLD.`member_id`);
+  UPDATE `unit_members` SET `linked` = `linked` + 1 WHERE `unit_id` = (SELECT `unit_id` FROM `members` WHERE `id` = NEW.`member_id`)
+    AND (SELECT count(*) FROM `channel_accounts` WHERE `member_id` = NEW.`member_id`) = 1;
+END;
+--> statement-breakpoint
+INSERT INTO `unit_members` (`unit_id`, `members`, `linked`)
+  SELECT m.`unit_id`, count(*), sum(EXISTS (SELECT 1 FROM `channel_accounts` a WHERE a.`member_id` = m.`id`)) FROM `members` m GROUP BY m.`unit_id`;

@@ -48,16 +48,27 @@ async function quizKeptAndRecount() {
   return { kept, recount };
 }
 
+/** Members and linked members per unit as the triggers keep them, and recounted from the roster. */
+async function membersKeptAndRecount() {
+  const kept = await t.db.all(sql`SELECT unit_id, members, linked FROM unit_members WHERE members <> 0 OR linked <> 0 ORDER BY unit_id`);
+  const recount = await t.db.all(sql`
+    SELECT m.unit_id, count(*) AS members, sum(EXISTS (SELECT 1 FROM channel_accounts a WHERE a.member_id = m.id)) AS linked
+    FROM members m GROUP BY m.unit_id ORDER BY m.unit_id`);
+  return { kept, recount };
+}
+
 async function expectRollupsEqualRecount() {
+  const roster = await membersKeptAndRecount();
+  expect(roster.kept).toEqual(roster.recount);
   const study = await studyKeptAndRecount();
   expect(study.kept).toEqual(study.recount);
   const quiz = await quizKeptAndRecount();
   expect(quiz.kept).toEqual(quiz.recount);
-  return { study: study.kept, quiz: quiz.kept };
+  return { members: roster.kept, study: study.kept, quiz: quiz.kept };
 }
 
 describe('dashboard rollups', () => {
-  it('stay equal to a recount through study, attempts, pass marks, moves, erasure, retention and deletions', async () => {
+  it('stay equal to a recount through accounts, study, attempts, pass marks, moves, erasure, retention and deletions', async () => {
     const now = t.clock.now().getTime();
     const [m1, m2, m3, m5] = [await memberId(t.db, 'M1'), await memberId(t.db, 'M2'), await memberId(t.db, 'M3'), await memberId(t.db, 'M5')];
     const [cb1, cb2] = [await unitId(t.db, 'CB1'), await unitId(t.db, 'CB2')];
@@ -83,11 +94,24 @@ describe('dashboard rollups', () => {
     await t.db.run(sql`INSERT INTO quiz_answers (attempt_id, position, question_id, chosen, is_correct, answered_at)
       VALUES (${m3Old}, 0, ${question!.id}, '[0]', 1, ${now - 395 * DAY})`);
 
+    let accounts = 0;
+    const link = (member: number, channel: string) =>
+      t.db.run(sql`INSERT INTO channel_accounts (member_id, channel, external_id, chat_id, consent_at, linked_at)
+        VALUES (${member}, ${channel}, ${`${++accounts}`}, ${`${accounts}`}, ${now}, ${now})`);
+    for (const m of [m1, m2, m3, m5]) await link(m, 'telegram');
+    await link(m1, 'zalo');
+
     const first = await expectRollupsEqualRecount();
+    expect(first.members).toContainEqual({ unit_id: cb1, members: 2, linked: 2 }); // M1 counts once with two accounts
     expect(first.study).toContainEqual({ unit_id: cb1, document_id: documentId, confirmed: 1 }); // M1 confirmed, M2 did not
     // CB1 this month: M1 8/10 (passes) and M2's 5/10 last month; M1 is CB1's only participant whose latest attempt is this month.
     expect(first.quiz.filter((r) => (r as { unit_id: number }).unit_id === cb1).map((r) => (r as { participants: number }).participants)).toEqual([1, 1]);
 
+    await t.db.run(sql`DELETE FROM channel_accounts WHERE member_id = ${m1} AND channel = 'telegram'`);
+    await t.db.run(sql`INSERT INTO members (code, full_name, unit_id, role, status, created_at, updated_at) VALUES ('M9', 'Đảng viên mới', ${cb1}, 'member', 'full', ${now}, ${now})`);
+    await t.db.run(sql`UPDATE channel_accounts SET member_id = ${await memberId(t.db, 'M9')} WHERE member_id = ${m3}`);
+    await expectRollupsEqualRecount();
+    await link(m3, 'telegram');
     await t.db.run(sql`UPDATE document_study SET confirmed_at = ${now} WHERE member_id = ${m2}`);
     await t.db.run(sql`DELETE FROM document_study WHERE member_id = ${m1}`);
     await t.db.run(sql`UPDATE quiz_attempts SET finished_at = ${now}, correct_count = 9 WHERE id = ${m2Open}`);
@@ -99,6 +123,7 @@ describe('dashboard rollups', () => {
     const moved = await expectRollupsEqualRecount();
     expect(moved.study.filter((r) => (r as { unit_id: number }).unit_id === cb2)).toEqual([]); // M3's confirmation went with M3
     await t.services.eraseMemberData({ memberCode: 'M2' });
+    expect((await expectRollupsEqualRecount()).members).toContainEqual({ unit_id: cb1, members: 4, linked: 3 }); // M1, M3 (moved in) and M9 linked; M2 erased
     const { answers } = await applyRetention({ ctx: { db: t.db, clock: t.clock, actor: 'test' }, input: { quizAnswerDays: 30 } });
     expect(answers).toBe(1);
     await expectRollupsEqualRecount();
@@ -110,6 +135,6 @@ describe('dashboard rollups', () => {
     expect(JSON.stringify(deleted)).not.toContain(`"unit_id":${await unitId(t.db, 'CBCS')},`);
     await t.db.run(sql`DELETE FROM quiz_sets WHERE id = ${set!.id}`);
     await t.db.run(sql`DELETE FROM documents WHERE id = ${documentId}`);
-    expect(await expectRollupsEqualRecount()).toEqual({ study: [], quiz: [] });
+    expect(await expectRollupsEqualRecount()).toMatchObject({ study: [], quiz: [] });
   });
 });

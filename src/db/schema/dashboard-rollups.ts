@@ -52,3 +52,13 @@ export const unitQuizMonths = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.unitId, t.month] })],
 );
+
+/** Members of a unit, and how many of them have linked a chat account. */
+export const unitMembers = sqliteTable('unit_members', {
+  unitId: integer('unit_id')
+    .primaryKey()
+    .references(() => units.id, { onDelete: 'cascade' }),
+  members: integer('members').notNull().default(0),
+  linked: integer('linked').notNull().default(0),
+});
+

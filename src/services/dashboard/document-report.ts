@@ -37,7 +37,7 @@ export async function documentReport({ ctx, input }: { ctx: ServiceContext; inpu
     SELECT du.document_id, pu.path FROM document_units du JOIN units pu ON pu.id = du.unit_id
     WHERE du.document_id IN (SELECT value FROM json_each(${docIds}))`);
   const membersPerUnit = await ctx.db.all<{ unit_id: number; n: number }>(sql`
-    SELECT m.unit_id, count(*) AS n FROM members m JOIN units u ON u.id = m.unit_id WHERE ${within} GROUP BY m.unit_id`);
+    SELECT um.unit_id, um.members AS n FROM unit_members um JOIN units u ON u.id = um.unit_id WHERE ${within}`);
   const membersOf = new Map(membersPerUnit.map((m) => [m.unit_id, Number(m.n)]));
   const rootPath = unit && hasChildren(unit.id) ? unit.path : unit ? unit.path.replace(/\d+\/$/, '') : '/';
   const confirmed = await ctx.db.all<{ document_id: number; row_path: string; n: number }>(sql`

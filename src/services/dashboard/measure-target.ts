@@ -31,7 +31,7 @@ export async function measureTarget(
     const sentTo = sql`EXISTS (SELECT 1 FROM document_units du JOIN units pu ON pu.id = du.unit_id
       WHERE du.document_id = ${target.documentId} AND u.path LIKE pu.path || '%')`;
     const [row] = await ctx.db.all<{ due: number; confirmed: number }>(sql`
-      SELECT (SELECT count(*) FROM members m JOIN units u ON u.id = m.unit_id WHERE u.path LIKE ${`${path}%`} AND ${sentTo}) AS due,
+      SELECT (SELECT coalesce(sum(um.members), 0) FROM unit_members um JOIN units u ON u.id = um.unit_id WHERE u.path LIKE ${`${path}%`} AND ${sentTo}) AS due,
         (SELECT coalesce(sum(r.confirmed), 0) FROM unit_document_study r JOIN units u ON u.id = r.unit_id
           WHERE r.document_id = ${target.documentId} AND u.path LIKE ${`${path}%`} AND ${sentTo}) AS confirmed`);
     return row && Number(row.due) > 0 ? (100 * Number(row.confirmed)) / Number(row.due) : null;
