@@ -57,14 +57,34 @@ async function membersKeptAndRecount() {
   return { kept, recount };
 }
 
+/** Per quiz set and per contest rollups as the triggers keep them, and recounted from the attempts. */
+async function setsKeptAndRecount() {
+  const kept = await t.db.all(sql`
+    SELECT 's' AS kind, unit_id, set_id AS id, attempts, correct, questions, participants, passed FROM unit_quiz_sets
+    WHERE attempts <> 0 OR correct <> 0 OR questions <> 0 OR participants <> 0 OR passed <> 0
+    UNION ALL SELECT 'c', unit_id, contest_id, 0, 0, 0, entrants, 0 FROM unit_contest_entrants WHERE entrants <> 0
+    ORDER BY 1, 2, 3`);
+  const recount = await t.db.all(sql`
+    SELECT 's' AS kind, m.unit_id, a.set_id AS id, count(*) AS attempts, coalesce(sum(a.correct_count), 0) AS correct,
+      sum(json_array_length(a.question_ids)) AS questions, count(DISTINCT a.member_id) AS participants,
+      count(DISTINCT CASE WHEN a.correct_count * 100 >= qs.pass_percent * json_array_length(a.question_ids) THEN a.member_id END) AS passed
+    FROM quiz_attempts a JOIN quiz_sets qs ON qs.id = a.set_id JOIN members m ON m.id = a.member_id WHERE a.finished_at IS NOT NULL GROUP BY m.unit_id, a.set_id
+    UNION ALL SELECT 'c', m.unit_id, a.contest_id, 0, 0, 0, count(DISTINCT a.member_id), 0
+    FROM quiz_attempts a JOIN members m ON m.id = a.member_id WHERE a.finished_at IS NOT NULL AND a.contest_id IS NOT NULL GROUP BY m.unit_id, a.contest_id
+    ORDER BY 1, 2, 3`);
+  return { kept, recount };
+}
+
 async function expectRollupsEqualRecount() {
+  const sets = await setsKeptAndRecount();
+  expect(sets.kept).toEqual(sets.recount);
   const roster = await membersKeptAndRecount();
   expect(roster.kept).toEqual(roster.recount);
   const study = await studyKeptAndRecount();
   expect(study.kept).toEqual(study.recount);
   const quiz = await quizKeptAndRecount();
   expect(quiz.kept).toEqual(quiz.recount);
-  return { members: roster.kept, study: study.kept, quiz: quiz.kept };
+  return { members: roster.kept, study: study.kept, quiz: quiz.kept, sets: sets.kept };
 }
 
 describe('dashboard rollups', () => {
@@ -80,14 +100,17 @@ describe('dashboard rollups', () => {
       VALUES ('nq02', 'Tìm hiểu Nghị quyết 02', 80, ${now}, ${now}) RETURNING id`);
     const [question] = await t.db.all<{ id: number }>(sql`INSERT INTO quiz_questions (set_id, key, ordinal, text, options, correct, explanation, tags)
       VALUES (${set!.id}, 'q1', 1, 'Câu hỏi', '["A","B"]', '[0]', 'Giải thích', '[]') RETURNING id`);
-    const attempt = async (member: number, finishedAt: number | null, correct: number | null) => {
+    const [contest] = await t.db.all<{ id: number }>(sql`INSERT INTO contests (slug, title, set_id, opens_at, closes_at, attempts_allowed, created_at)
+      VALUES ('thi', 'Cuộc thi', ${set!.id}, ${now - 30 * DAY}, ${now + DAY}, 2, ${now}) RETURNING id`);
+    const attempt = async (member: number, finishedAt: number | null, correct: number | null, contestId: number | null = null) => {
       const [row] = await t.db.all<{ id: number }>(sql`
-        INSERT INTO quiz_attempts (set_id, member_id, question_ids, option_orders, started_at, finished_at, correct_count)
-        VALUES (${set!.id}, ${member}, '[1,2,3,4,5,6,7,8,9,10]', '[]', ${now - 400 * DAY}, ${finishedAt}, ${correct}) RETURNING id`);
+        INSERT INTO quiz_attempts (set_id, member_id, contest_id, question_ids, option_orders, started_at, finished_at, correct_count)
+        VALUES (${set!.id}, ${member}, ${contestId}, '[1,2,3,4,5,6,7,8,9,10]', '[]', ${now - 400 * DAY}, ${finishedAt}, ${correct}) RETURNING id`);
       return row!.id;
     };
-    const m1Passed = await attempt(m1, now - 20 * DAY, 8);
-    const m2Open = await attempt(m2, null, null);
+    const m1Passed = await attempt(m1, now - 20 * DAY, 8, contest!.id);
+    await attempt(m1, now - 10 * DAY, 6, contest!.id);
+    const m2Open = await attempt(m2, null, null, contest!.id);
     await attempt(m2, now - 40 * DAY, 5);
     const m3Old = await attempt(m3, now - 395 * DAY, 10);
     await attempt(m5, now - DAY, 7);
@@ -133,8 +156,10 @@ describe('dashboard rollups', () => {
     await t.db.run(sql`DELETE FROM members WHERE id = ${m5}`);
     const deleted = await expectRollupsEqualRecount();
     expect(JSON.stringify(deleted)).not.toContain(`"unit_id":${await unitId(t.db, 'CBCS')},`);
+    await t.db.run(sql`DELETE FROM contests WHERE id = ${contest!.id}`);
+    await expectRollupsEqualRecount();
     await t.db.run(sql`DELETE FROM quiz_sets WHERE id = ${set!.id}`);
     await t.db.run(sql`DELETE FROM documents WHERE id = ${documentId}`);
-    expect(await expectRollupsEqualRecount()).toMatchObject({ study: [], quiz: [] });
+    expect(await expectRollupsEqualRecount()).toMatchObject({ study: [], quiz: [], sets: [] });
   });
 });

@@ -1,5 +1,6 @@
 import { integer, primaryKey, sqliteTable } from 'drizzle-orm/sqlite-core';
 import { documents } from './documents';
+import { contests, quizSets } from './quizzes';
 import { members } from './members';
 import { units } from './units';
 
@@ -62,3 +63,68 @@ export const unitMembers = sqliteTable('unit_members', {
   linked: integer('linked').notNull().default(0),
 });
 
+
+/** Each member's finished attempts on a quiz set, and how many of them passed. */
+export const memberQuizSets = sqliteTable(
+  'member_quiz_sets',
+  {
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    setId: integer('set_id')
+      .notNull()
+      .references(() => quizSets.id, { onDelete: 'cascade' }),
+    finished: integer('finished').notNull().default(0),
+    passing: integer('passing').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.setId] })],
+);
+
+/** Finished attempts of a unit's members on a quiz set: scores summed, members who took part and who passed. */
+export const unitQuizSets = sqliteTable(
+  'unit_quiz_sets',
+  {
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'cascade' }),
+    setId: integer('set_id')
+      .notNull()
+      .references(() => quizSets.id, { onDelete: 'cascade' }),
+    attempts: integer('attempts').notNull().default(0),
+    correct: integer('correct').notNull().default(0),
+    questions: integer('questions').notNull().default(0),
+    participants: integer('participants').notNull().default(0),
+    passed: integer('passed').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.setId] })],
+);
+
+/** Each member's finished attempts in a contest. */
+export const memberContests = sqliteTable(
+  'member_contests',
+  {
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    contestId: integer('contest_id')
+      .notNull()
+      .references(() => contests.id, { onDelete: 'cascade' }),
+    finished: integer('finished').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.contestId] })],
+);
+
+/** Members of a unit with a finished attempt in a contest. */
+export const unitContestEntrants = sqliteTable(
+  'unit_contest_entrants',
+  {
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'cascade' }),
+    contestId: integer('contest_id')
+      .notNull()
+      .references(() => contests.id, { onDelete: 'cascade' }),
+    entrants: integer('entrants').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.contestId] })],
+);
