@@ -36,9 +36,7 @@ export async function documentReport({ ctx, input }: { ctx: ServiceContext; inpu
   const audiences = await ctx.db.all<{ document_id: number; path: string }>(sql`
     SELECT du.document_id, pu.path FROM document_units du JOIN units pu ON pu.id = du.unit_id
     WHERE du.document_id IN (SELECT value FROM json_each(${docIds}))`);
-  const membersPerUnit = await ctx.db.all<{ unit_id: number; n: number }>(sql`
-    SELECT um.unit_id, um.members AS n FROM unit_members um JOIN units u ON u.id = um.unit_id WHERE ${within}`);
-  const membersOf = new Map(membersPerUnit.map((m) => [m.unit_id, Number(m.n)]));
+  const membersOf = new Map(units.map((u) => [u.id, u.members]));
   const rootPath = unit && hasChildren(unit.id) ? unit.path : unit ? unit.path.replace(/\d+\/$/, '') : '/';
   const confirmed = await ctx.db.all<{ document_id: number; row_path: string; n: number }>(sql`
     SELECT r.document_id, ${childPathSql(rootPath)} AS row_path, sum(r.confirmed) AS n

@@ -150,7 +150,7 @@ export async function loadScopeFigures(ctx: ServiceContext, within: SQL, periods
       WHERE ${within} AND q.month >= ${periods.twelveMonthsStart} GROUP BY q.unit_id
     ) qz ON qz.unit_id = u.id
     WHERE ${within}`);
-  rows.sort((a, b) => (String(a.path) < String(b.path) ? -1 : 1));
+  sortByPath(rows);
 
   const units: UnitRow[] = [];
   const counts = new Map<number, Counts>();
@@ -218,8 +218,9 @@ interface UnitColumns {
   since: number;
 }
 
+const unitColumnNames = ['id', 'code', 'name', 'path', 'kind', 'type', 'parent_id', 'since'] as const;
 const figureColumns = [
-  'id', 'code', 'name', 'path', 'kind', 'type', 'parent_id', 'since', 'members', 'linked', 'expected', 'present',
+  ...unitColumnNames, 'members', 'linked', 'expected', 'present',
   'feedback', 'feedback_sum', 'held', 'confirmed', 'participants', 'passed', 'correct', 'questions',
 ] as const;
 
@@ -236,11 +237,18 @@ const unitRowOf = (u: UnitColumns): UnitRow => ({
   sinceMonth: Number(u.since),
 });
 
-/** The units the predicate admits, in tree order. */
-export async function loadUnits(ctx: ServiceContext, within: SQL): Promise<UnitRow[]> {
-  const rows = await ctx.db.all<UnitColumns>(sql`SELECT ${unitColumns} FROM units u WHERE ${within} ORDER BY u.path`);
-  return rows.map(unitRowOf);
+/** The units the predicate admits, in tree order, with their member counts (handed over as one JSON text). */
+export async function loadUnits(ctx: ServiceContext, within: SQL): Promise<(UnitRow & { members: number })[]> {
+  const rows = await allPacked(
+    ctx,
+    [...unitColumnNames, 'members'],
+    sql`SELECT ${unitColumns}, um.members FROM units u LEFT JOIN unit_members um ON um.unit_id = u.id WHERE ${within}`,
+  );
+  return sortByPath(rows).map((r) => ({ ...unitRowOf(r as unknown as UnitColumns), members: Number(r.members ?? 0) }));
 }
+
+/** Rows in tree order (the order of their unit paths). */
+const sortByPath = <R extends { path: unknown }>(rows: R[]): R[] => rows.sort((a, b) => (String(a.path) < String(b.path) ? -1 : 1));
 
 /** Months of the last 12 in which each unit held the meeting its kind requires. */
 export async function loadHeldMonths(ctx: ServiceContext, within: SQL, periods: DashboardPeriods): Promise<Map<number, Set<MonthIndex>>> {
