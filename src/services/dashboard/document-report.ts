@@ -46,20 +46,24 @@ export async function documentReport({ ctx, input }: { ctx: ServiceContext; inpu
   const confirmedAt = new Map(confirmed.map((c) => [`${c.document_id}:${c.row_path}`, Number(c.n)]));
   // The chosen unit's own row holds only its own members (a đảng bộ's staff), when it has any.
   const ownRow = (row: { id: number }) => unit !== null && row.id === unit.id && hasChildren(unit.id);
+  // Members due per row and document, in one pass over the units: each unit falls in one row at most.
+  const audiencePaths = docs.map((d) => audiences.filter((a) => a.document_id === d.id).map((a) => a.path));
+  const rowByPath = new Map(rowUnits.filter((row) => !ownRow(row)).map((row) => [row.path, row.id]));
+  const dueOf = new Map(rowUnits.map((row) => [row.id, docs.map(() => 0)]));
+  for (const u of units) {
+    const rowId = unit !== null && u.id === unit.id && ownRow(unit) ? unit.id : ancestorPaths(u.path).map((p) => rowByPath.get(p)).find((id) => id !== undefined);
+    const due = rowId === undefined ? undefined : dueOf.get(rowId);
+    if (!due) continue;
+    audiencePaths.forEach((paths, k) => {
+      if (paths.some((p) => u.path.startsWith(p))) due[k] = (due[k] ?? 0) + u.members;
+    });
+  }
   const rows = rowUnits.filter((row) => !ownRow(row) || (membersOf.get(row.id) ?? 0) > 0).map((row) => ({
     unitId: row.id,
     code: row.code,
     name: row.name,
     hasChildren: hasChildren(row.id),
-    cells: docs.map((d) => {
-      const paths = audiences.filter((a) => a.document_id === d.id).map((a) => a.path);
-      let due = 0;
-      for (const u of units) {
-        const inRow = ownRow(row) ? u.id === row.id : u.path.startsWith(row.path);
-        if (inRow && paths.some((p) => u.path.startsWith(p))) due += membersOf.get(u.id) ?? 0;
-      }
-      return { documentId: d.id, due, confirmed: confirmedAt.get(`${d.id}:${row.path}`) ?? 0 };
-    }),
+    cells: docs.map((d, k) => ({ documentId: d.id, due: dueOf.get(row.id)?.[k] ?? 0, confirmed: confirmedAt.get(`${d.id}:${row.path}`) ?? 0 })),
   }));
   const documents = docs.map((d, k) => ({
     documentId: d.id,
@@ -72,3 +76,10 @@ export async function documentReport({ ctx, input }: { ctx: ServiceContext; inpu
   }));
   return { unit, documents, rows };
 }
+
+/** "/1/4/9/" → "/1/", "/1/4/", "/1/4/9/". */
+const ancestorPaths = (path: string): string[] => {
+  const paths: string[] = [];
+  for (let i = path.indexOf('/', 1); i > 0; i = path.indexOf('/', i + 1)) paths.push(path.slice(0, i + 1));
+  return paths;
+};
