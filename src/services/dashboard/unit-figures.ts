@@ -250,12 +250,12 @@ export async function loadUnits(ctx: ServiceContext, within: SQL): Promise<(Unit
 /** Rows in tree order (the order of their unit paths). */
 const sortByPath = <R extends { path: unknown }>(rows: R[]): R[] => rows.sort((a, b) => (String(a.path) < String(b.path) ? -1 : 1));
 
-/** Months of the last 12 in which each unit held the meeting its kind requires. */
+/** Months of the last 12 in which each unit held the meeting its kind requires (handed over as one JSON text). */
 export async function loadHeldMonths(ctx: ServiceContext, within: SQL, periods: DashboardPeriods): Promise<Map<number, Set<MonthIndex>>> {
-  const held = await ctx.db.all<{ unit_id: number; months: string }>(sql`
+  const held = await allPacked(ctx, ['unit_id', 'months'], sql`
     SELECT mt.unit_id, group_concat(DISTINCT mt.month) AS months
     FROM meetings mt JOIN units u ON u.id = mt.unit_id
     WHERE ${within} AND mt.status = 'scheduled' AND mt.starts_at >= ${periods.twelveMonthsFrom} AND mt.starts_at <= ${periods.now} AND ${requiredMeeting}
     GROUP BY mt.unit_id`);
-  return new Map(held.map((r) => [r.unit_id, monthSet(r.months)]));
+  return new Map(held.map((r) => [Number(r.unit_id), monthSet(String(r.months))]));
 }
