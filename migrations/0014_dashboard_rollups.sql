@@ -91,7 +91,8 @@ CREATE TRIGGER `document_study_rollup_update` AFTER UPDATE OF `confirmed_at`, `m
   ON CONFLICT (`unit_id`, `document_id`) DO UPDATE SET `confirmed` = `confirmed` + 1;
 END;
 --> statement-breakpoint
-CREATE TRIGGER `quiz_attempts_rollup_insert` AFTER INSERT ON `quiz_attempts` BEGIN
+CREATE TRIGGER `quiz_attempts_rollup_insert` AFTER INSERT ON `quiz_attempts`
+WHEN NEW.`finished_at` IS NOT NULL BEGIN
   INSERT INTO `unit_quiz_months` (`unit_id`, `month`, `correct`, `questions`)
   SELECT m.`unit_id`, (CAST(strftime('%Y', NEW.`finished_at` / 1000, 'unixepoch', '+7 hours') AS INTEGER) * 12 + CAST(strftime('%m', NEW.`finished_at` / 1000, 'unixepoch', '+7 hours') AS INTEGER) - 1), coalesce(NEW.`correct_count`, 0), json_array_length(NEW.`question_ids`) FROM `members` m WHERE m.`id` = NEW.`member_id` AND NEW.`finished_at` IS NOT NULL
   ON CONFLICT (`unit_id`, `month`) DO UPDATE SET `correct` = `correct` + excluded.`correct`, `questions` = `questions` + excluded.`questions`;
@@ -104,7 +105,8 @@ CREATE TRIGGER `quiz_attempts_rollup_insert` AFTER INSERT ON `quiz_attempts` BEG
   ON CONFLICT (`member_id`) DO UPDATE SET `finished_month` = excluded.`finished_month`, `passed_month` = excluded.`passed_month`;
 END;
 --> statement-breakpoint
-CREATE TRIGGER `quiz_attempts_rollup_delete` AFTER DELETE ON `quiz_attempts` BEGIN
+CREATE TRIGGER `quiz_attempts_rollup_delete` AFTER DELETE ON `quiz_attempts`
+WHEN OLD.`finished_at` IS NOT NULL BEGIN
   UPDATE `unit_quiz_months` SET `correct` = `correct` - coalesce(OLD.`correct_count`, 0), `questions` = `questions` - json_array_length(OLD.`question_ids`)
   WHERE OLD.`finished_at` IS NOT NULL AND `unit_id` = (SELECT `unit_id` FROM `members` WHERE `id` = OLD.`member_id`) AND `month` = (CAST(strftime('%Y', OLD.`finished_at` / 1000, 'unixepoch', '+7 hours') AS INTEGER) * 12 + CAST(strftime('%m', OLD.`finished_at` / 1000, 'unixepoch', '+7 hours') AS INTEGER) - 1);
   INSERT INTO `member_quiz_latest` (`member_id`, `finished_month`, `passed_month`)
@@ -116,7 +118,9 @@ CREATE TRIGGER `quiz_attempts_rollup_delete` AFTER DELETE ON `quiz_attempts` BEG
   ON CONFLICT (`member_id`) DO UPDATE SET `finished_month` = excluded.`finished_month`, `passed_month` = excluded.`passed_month`;
 END;
 --> statement-breakpoint
-CREATE TRIGGER `quiz_attempts_rollup_update` AFTER UPDATE OF `finished_at`, `correct_count`, `question_ids`, `member_id`, `set_id` ON `quiz_attempts` BEGIN
+CREATE TRIGGER `quiz_attempts_rollup_update` AFTER UPDATE OF `finished_at`, `correct_count`, `question_ids`, `member_id`, `set_id` ON `quiz_attempts`
+WHEN OLD.`finished_at` IS NOT NEW.`finished_at` OR OLD.`correct_count` IS NOT NEW.`correct_count` OR OLD.`question_ids` IS NOT NEW.`question_ids`
+  OR OLD.`member_id` IS NOT NEW.`member_id` OR OLD.`set_id` IS NOT NEW.`set_id` BEGIN
   UPDATE `unit_quiz_months` SET `correct` = `correct` - coalesce(OLD.`correct_count`, 0), `questions` = `questions` - json_array_length(OLD.`question_ids`)
   WHERE OLD.`finished_at` IS NOT NULL AND `unit_id` = (SELECT `unit_id` FROM `members` WHERE `id` = OLD.`member_id`) AND `month` = (CAST(strftime('%Y', OLD.`finished_at` / 1000, 'unixepoch', '+7 hours') AS INTEGER) * 12 + CAST(strftime('%m', OLD.`finished_at` / 1000, 'unixepoch', '+7 hours') AS INTEGER) - 1);
   INSERT INTO `unit_quiz_months` (`unit_id`, `month`, `correct`, `questions`)
@@ -256,7 +260,8 @@ END;
 INSERT INTO `unit_members` (`unit_id`, `members`, `linked`)
   SELECT m.`unit_id`, count(*), sum(EXISTS (SELECT 1 FROM `channel_accounts` a WHERE a.`member_id` = m.`id`)) FROM `members` m GROUP BY m.`unit_id`;
 --> statement-breakpoint
-CREATE TRIGGER `quiz_attempts_sets_insert` AFTER INSERT ON `quiz_attempts` BEGIN
+CREATE TRIGGER `quiz_attempts_sets_insert` AFTER INSERT ON `quiz_attempts`
+WHEN NEW.`finished_at` IS NOT NULL BEGIN
   INSERT INTO `unit_quiz_sets` (`unit_id`, `set_id`, `attempts`, `correct`, `questions`)
     SELECT m.`unit_id`, NEW.`set_id`, 1, coalesce(NEW.`correct_count`, 0), json_array_length(NEW.`question_ids`) FROM `members` m WHERE m.`id` = NEW.`member_id` AND NEW.`finished_at` IS NOT NULL
     ON CONFLICT (`unit_id`, `set_id`) DO UPDATE SET `attempts` = `attempts` + 1, `correct` = `correct` + excluded.`correct`, `questions` = `questions` + excluded.`questions`;
@@ -268,7 +273,8 @@ CREATE TRIGGER `quiz_attempts_sets_insert` AFTER INSERT ON `quiz_attempts` BEGIN
     ON CONFLICT (`member_id`, `contest_id`) DO UPDATE SET `finished` = `finished` + 1;
 END;
 --> statement-breakpoint
-CREATE TRIGGER `quiz_attempts_sets_delete` AFTER DELETE ON `quiz_attempts` BEGIN
+CREATE TRIGGER `quiz_attempts_sets_delete` AFTER DELETE ON `quiz_attempts`
+WHEN OLD.`finished_at` IS NOT NULL BEGIN
   UPDATE `unit_quiz_sets` SET `attempts` = `attempts` - 1, `correct` = `correct` - coalesce(OLD.`correct_count`, 0), `questions` = `questions` - json_array_length(OLD.`question_ids`)
     WHERE OLD.`finished_at` IS NOT NULL AND `unit_id` = (SELECT `unit_id` FROM `members` WHERE `id` = OLD.`member_id`) AND `set_id` = OLD.`set_id`;
   UPDATE `member_quiz_sets` SET `finished` = `finished` - 1, `passing` = `passing` - coalesce(OLD.`correct_count` * 100 >= (SELECT `pass_percent` FROM `quiz_sets` WHERE `id` = OLD.`set_id`) * json_array_length(OLD.`question_ids`), 0)
@@ -277,7 +283,9 @@ CREATE TRIGGER `quiz_attempts_sets_delete` AFTER DELETE ON `quiz_attempts` BEGIN
     WHERE OLD.`finished_at` IS NOT NULL AND `member_id` = OLD.`member_id` AND `contest_id` = OLD.`contest_id`;
 END;
 --> statement-breakpoint
-CREATE TRIGGER `quiz_attempts_sets_update` AFTER UPDATE OF `finished_at`, `correct_count`, `question_ids`, `member_id`, `set_id`, `contest_id` ON `quiz_attempts` BEGIN
+CREATE TRIGGER `quiz_attempts_sets_update` AFTER UPDATE OF `finished_at`, `correct_count`, `question_ids`, `member_id`, `set_id`, `contest_id` ON `quiz_attempts`
+WHEN OLD.`finished_at` IS NOT NEW.`finished_at` OR OLD.`correct_count` IS NOT NEW.`correct_count` OR OLD.`question_ids` IS NOT NEW.`question_ids`
+  OR OLD.`member_id` IS NOT NEW.`member_id` OR OLD.`set_id` IS NOT NEW.`set_id` OR OLD.`contest_id` IS NOT NEW.`contest_id` BEGIN
   UPDATE `unit_quiz_sets` SET `attempts` = `attempts` - 1, `correct` = `correct` - coalesce(OLD.`correct_count`, 0), `questions` = `questions` - json_array_length(OLD.`question_ids`)
     WHERE OLD.`finished_at` IS NOT NULL AND `unit_id` = (SELECT `unit_id` FROM `members` WHERE `id` = OLD.`member_id`) AND `set_id` = OLD.`set_id`;
   UPDATE `member_quiz_sets` SET `finished` = `finished` - 1, `passing` = `passing` - coalesce(OLD.`correct_count` * 100 >= (SELECT `pass_percent` FROM `quiz_sets` WHERE `id` = OLD.`set_id`) * json_array_length(OLD.`question_ids`), 0)
