@@ -96,6 +96,7 @@ export async function runDashboardBench(scale = Number(process.env.DASHBOARD_BEN
       bench: 'bench/dashboard.ts',
       metric: `province dataset at scale ${scale}: ${province.members} members, ${province.leaves} branches, 24 months`,
       result: `generated in ${(generation / 1000).toFixed(1)} s`,
+      notes: floorNotes,
     });
     return figures;
   } finally {
@@ -104,60 +105,81 @@ export async function runDashboardBench(scale = Number(process.env.DASHBOARD_BEN
   }
 }
 
+/** What each floor runs, printed under the table. */
+const floorNotes = [
+  'Each floor is the SQL a page needs written by hand, run in the same loop as the page: the same rows, scope and periods, read from the rollups where the page reads them (unit_members, unit_document_study, unit_quiz_months, unit_quiz_sets, unit_contest_entrants, kept by the triggers of migration 0014) and from the meetings with their trigger-kept counters.',
+  'overview: every unit in scope with its members, linked members, meeting counters and required-meeting months, confirmed study of current documents (only where a document was sent) and quiz figures of the last 12 months, in one query handed over as one JSON text; attendance by month; confirmations per current document. No targets are set in the dataset.',
+  'units: the same figures summed per unit directly under the scope in SQL (one row per child), plus the required-meeting months per unit, which the half-year rule needs.',
+  'meetings: required meetings per child unit and month; the latest 100 meetings with their counters and reply counts.',
+  'documents: confirmations per document and child unit from the rollup (only where the document was sent); members per child unit.',
+  'quizzes: participants, attempts, scores and passes per quiz set, and entrants per contest, from the rollups.',
+  'quiz-set: answers of the set\'s finished attempts in scope grouped by question and choice (without the upper/lower 27% split the page computes, so the floor is cheaper than the page\'s data).',
+  'contest: the contest-wide count of perfect scores and the top 100 entrants in scope by best score and shortest time, in SQL (without the prediction tie-break and attempt counts the page shows).',
+  'members: each member of the unit with their latest quiz, reply, study and feedback times.',
+];
+
 /**
  * The SQL each page needs, written by hand: totals and groupings straight from the
- * tables, no per-unit assembly in JavaScript. This is the floor the services are held to.
+ * tables and rollups, no per-unit assembly in JavaScript. This is the floor the services are held to.
  */
 function floorQueries(scope: SQL, rootPath: string, p: ReturnType<typeof dashboardPeriods>, contest: { id: number; set_id: number }) {
   const window = sql`mt.status = 'scheduled' AND mt.starts_at >= ${p.twelveMonthsFrom} AND mt.starts_at <= ${p.now}`;
   const child = childPathSql(rootPath);
-  const held = sql`SELECT mt.unit_id, count(DISTINCT mt.month) FROM meetings mt JOIN units u ON u.id = mt.unit_id
-    WHERE ${scope} AND ${window} AND mt.month >= ${p.halfYearStart}
-      AND ((u.kind IN ('chi_bo_co_so', 'chi_bo_truc_thuoc') AND mt.kind = 'dinh_ky') OR (u.kind = 'dang_bo_co_so' AND mt.kind = 'chi_uy')) GROUP BY mt.unit_id`;
-  const monthly = sql`SELECT mt.month, sum(mt.counted_attendance), sum(mt.present_attendance) FROM meetings mt JOIN units u ON u.id = mt.unit_id
-    WHERE ${scope} AND ${window} GROUP BY mt.month`;
-  const perUnit = [
-    sql`SELECT m.unit_id, count(*), sum(EXISTS (SELECT 1 FROM channel_accounts a WHERE a.member_id = m.id)) FROM members m JOIN units u ON u.id = m.unit_id WHERE ${scope} GROUP BY m.unit_id`,
-    sql`SELECT mt.unit_id, sum(mt.counted_attendance), sum(mt.present_attendance), sum(mt.feedback_count), sum(mt.feedback_sum),
-      group_concat(DISTINCT CASE WHEN mt.kind IN ('dinh_ky', 'chi_uy') THEN mt.month END)
-      FROM meetings mt JOIN units u ON u.id = mt.unit_id WHERE ${scope} AND ${window} GROUP BY mt.unit_id`,
-    sql`SELECT m.unit_id, count(*) FROM document_study s JOIN members m ON m.id = s.member_id JOIN units u ON u.id = m.unit_id
-      WHERE ${scope} AND s.confirmed_at IS NOT NULL AND s.document_id IN (SELECT document_id FROM document_units WHERE published_at >= ${p.twelveMonthsFrom}) GROUP BY m.unit_id`,
-    sql`SELECT m.unit_id, count(DISTINCT a.member_id), sum(a.correct_count), sum(json_array_length(a.question_ids))
-      FROM quiz_attempts a JOIN members m ON m.id = a.member_id JOIN units u ON u.id = m.unit_id WHERE ${scope} AND a.finished_at >= ${p.twelveMonthsFrom} GROUP BY m.unit_id`,
-  ];
+  const required = sql`((u.kind IN ('chi_bo_co_so', 'chi_bo_truc_thuoc') AND mt.kind = 'dinh_ky') OR (u.kind = 'dang_bo_co_so' AND mt.kind = 'chi_uy'))`;
+  const current = sql`r.document_id IN (SELECT document_id FROM document_units WHERE published_at >= ${p.twelveMonthsFrom})`;
+  const sent = sql`EXISTS (SELECT 1 FROM document_units du JOIN units pu ON pu.id = du.unit_id WHERE du.document_id = r.document_id AND u.path LIKE pu.path || '%')`;
+  // The half-year rule looks no further back than the half-year (meetings are required every month).
+  const held = sql`SELECT mt.unit_id, group_concat(DISTINCT mt.month) FROM meetings mt JOIN units u ON u.id = mt.unit_id
+    WHERE ${scope} AND ${window} AND mt.month >= ${p.halfYearStart} AND ${required} GROUP BY mt.unit_id`;
+  const monthly = sql`SELECT mt.month, count(*), sum(mt.counted_attendance), sum(mt.present_attendance) FROM meetings mt JOIN units u ON u.id = mt.unit_id
+    WHERE ${scope} AND ${window} AND mt.counted_attendance > 0 GROUP BY mt.month`;
+  const perUnit = sql`SELECT json_group_array(json_array(id, code, name, path, kind, parent_id, created_at, members, linked, expected, present, feedback, feedback_sum, held,
+      confirmed, participants, passed, correct, questions)) FROM (
+    SELECT u.id, u.code, u.name, u.path, u.kind, u.parent_id, u.created_at, um.members, um.linked, mt.expected, mt.present, mt.feedback, mt.feedback_sum, mt.held,
+      st.confirmed, qz.participants, qz.passed, qz.correct, qz.questions
+    FROM units u LEFT JOIN unit_members um ON um.unit_id = u.id
+    LEFT JOIN (SELECT mt.unit_id, sum(mt.counted_attendance) AS expected, sum(mt.present_attendance) AS present, sum(mt.feedback_count) AS feedback,
+        sum(mt.feedback_sum) AS feedback_sum, group_concat(DISTINCT CASE WHEN ${required} THEN mt.month END) AS held
+      FROM meetings mt JOIN units u ON u.id = mt.unit_id WHERE ${scope} AND ${window} GROUP BY mt.unit_id) mt ON mt.unit_id = u.id
+    LEFT JOIN (SELECT r.unit_id, sum(r.confirmed) AS confirmed FROM unit_document_study r JOIN units u ON u.id = r.unit_id
+      WHERE ${scope} AND ${current} AND ${sent} GROUP BY r.unit_id) st ON st.unit_id = u.id
+    LEFT JOIN (SELECT r.unit_id, sum(r.participants) AS participants, sum(r.passed) AS passed, sum(r.correct) AS correct, sum(r.questions) AS questions
+      FROM unit_quiz_months r JOIN units u ON u.id = r.unit_id WHERE ${scope} AND r.month >= ${p.twelveMonthsStart} GROUP BY r.unit_id) qz ON qz.unit_id = u.id
+    WHERE ${scope})`;
   const perfectEntrants = sql`SELECT count(*) FROM (SELECT max(a.correct_count) AS best, max(json_array_length(a.question_ids)) AS total
     FROM quiz_attempts a WHERE a.contest_id = ${contest.id} AND a.finished_at IS NOT NULL GROUP BY a.member_id) WHERE best = total`;
+  const membersPerChild = sql`SELECT ${child} AS c, sum(r.members), sum(r.linked) FROM unit_members r JOIN units u ON u.id = r.unit_id WHERE ${scope} GROUP BY c`;
   return {
     // The overview lists units needing attention, so it needs every figure per unit, plus the months and documents.
     overview: [
-      ...perUnit,
+      perUnit,
       monthly,
-      sql`SELECT s.document_id, count(*) FROM document_study s JOIN members m ON m.id = s.member_id JOIN units u ON u.id = m.unit_id
-        WHERE ${scope} AND s.confirmed_at IS NOT NULL AND s.document_id IN (SELECT document_id FROM document_units WHERE published_at >= ${p.twelveMonthsFrom}) GROUP BY s.document_id`,
+      sql`SELECT r.document_id, sum(r.confirmed) FROM unit_document_study r JOIN units u ON u.id = r.unit_id WHERE ${scope} AND ${current} AND ${sent} GROUP BY r.document_id`,
     ],
     units: [
-      sql`SELECT ${child} AS c, count(*) FROM members m JOIN units u ON u.id = m.unit_id WHERE ${scope} GROUP BY c`,
-      sql`SELECT ${child} AS c, sum(mt.counted_attendance), sum(mt.present_attendance), sum(mt.feedback_sum) FROM meetings mt JOIN units u ON u.id = mt.unit_id WHERE ${scope} AND ${window} GROUP BY c`,
+      membersPerChild,
+      sql`SELECT ${child} AS c, sum(mt.counted_attendance), sum(mt.present_attendance), sum(mt.feedback_count), sum(mt.feedback_sum)
+        FROM meetings mt JOIN units u ON u.id = mt.unit_id WHERE ${scope} AND ${window} GROUP BY c`,
       held,
-      sql`SELECT ${child} AS c, count(*) FROM document_study s JOIN members m ON m.id = s.member_id JOIN units u ON u.id = m.unit_id WHERE ${scope} AND s.confirmed_at IS NOT NULL GROUP BY c`,
-      sql`SELECT ${child} AS c, count(DISTINCT a.member_id), sum(a.correct_count) FROM quiz_attempts a JOIN members m ON m.id = a.member_id JOIN units u ON u.id = m.unit_id WHERE ${scope} AND a.finished_at >= ${p.twelveMonthsFrom} GROUP BY c`,
+      sql`SELECT ${child} AS c, sum(r.confirmed) FROM unit_document_study r JOIN units u ON u.id = r.unit_id WHERE ${scope} AND ${current} AND ${sent} GROUP BY c`,
+      sql`SELECT ${child} AS c, sum(r.participants), sum(r.passed), sum(r.correct), sum(r.questions) FROM unit_quiz_months r JOIN units u ON u.id = r.unit_id
+        WHERE ${scope} AND r.month >= ${p.twelveMonthsStart} GROUP BY c`,
     ],
     meetings: [
-      sql`SELECT ${child} AS c, mt.month, count(DISTINCT mt.unit_id) FROM meetings mt JOIN units u ON u.id = mt.unit_id WHERE ${scope} AND ${window} AND mt.kind IN ('dinh_ky', 'chi_uy') GROUP BY c, mt.month`,
+      sql`SELECT ${child} AS c, mt.month, count(DISTINCT mt.unit_id) FROM meetings mt JOIN units u ON u.id = mt.unit_id WHERE ${scope} AND ${window} AND ${required} GROUP BY c, mt.month`,
       sql`SELECT mt.id, mt.starts_at, mt.counted_attendance, mt.present_attendance, mt.feedback_count, mt.feedback_sum,
         (SELECT count(*) FROM meeting_invitees i WHERE i.meeting_id = mt.id AND i.reply = 'attending'),
         (SELECT count(*) FROM meeting_invitees i WHERE i.meeting_id = mt.id AND i.reply = 'excused')
         FROM meetings mt JOIN units u ON u.id = mt.unit_id WHERE ${scope} AND mt.starts_at >= ${p.twelveMonthsFrom} ORDER BY mt.starts_at DESC LIMIT 100`,
     ],
     documents: [
-      sql`SELECT s.document_id, ${child} AS c, count(*) FROM document_study s JOIN members m ON m.id = s.member_id JOIN units u ON u.id = m.unit_id WHERE ${scope} AND s.confirmed_at IS NOT NULL GROUP BY s.document_id, c`,
-      sql`SELECT ${child} AS c, count(*) FROM members m JOIN units u ON u.id = m.unit_id WHERE ${scope} GROUP BY c`,
+      sql`SELECT r.document_id, ${child} AS c, sum(r.confirmed) FROM unit_document_study r JOIN units u ON u.id = r.unit_id WHERE ${scope} AND ${sent} GROUP BY r.document_id, c`,
+      membersPerChild,
     ],
     quizzes: [
-      sql`SELECT a.contest_id, count(DISTINCT a.member_id) FROM quiz_attempts a JOIN members m ON m.id = a.member_id JOIN units u ON u.id = m.unit_id
-        WHERE ${scope} AND a.contest_id IS NOT NULL AND a.finished_at IS NOT NULL GROUP BY a.contest_id`,
-      sql`SELECT a.set_id, count(DISTINCT a.member_id), count(*), sum(a.correct_count) FROM quiz_attempts a JOIN members m ON m.id = a.member_id JOIN units u ON u.id = m.unit_id WHERE ${scope} AND a.finished_at IS NOT NULL GROUP BY a.set_id`,
+      sql`SELECT r.set_id, sum(r.participants), sum(r.attempts), sum(r.correct), sum(r.questions), sum(r.passed) FROM unit_quiz_sets r JOIN units u ON u.id = r.unit_id
+        WHERE ${scope} GROUP BY r.set_id`,
+      sql`SELECT r.contest_id, sum(r.entrants) FROM unit_contest_entrants r JOIN units u ON u.id = r.unit_id WHERE ${scope} GROUP BY r.contest_id`,
     ],
     questions: [
       sql`SELECT x.question_id, x.chosen, count(*), sum(x.is_correct) FROM quiz_attempts a JOIN members m ON m.id = a.member_id JOIN units u ON u.id = m.unit_id

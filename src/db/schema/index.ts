@@ -10,3 +10,4 @@ export * from './outbox';
 export * from './meetings';
 export * from './dashboard';
 export * from './app-secrets';
+export * from './dashboard-rollups';

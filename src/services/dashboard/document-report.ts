@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { audienceMeetsScope, childPathSql, drillDownRows } from './subtree-rows';
-import { loadUnits } from './unit-figures';
+import { loadUnits, sentToUnit } from './unit-figures';
 import { type DashboardViewer, type ScopedUnit, resolveScopedUnit, unitInScope, withinUnit } from './viewer';
 
 export interface DocumentColumn {
@@ -36,34 +36,34 @@ export async function documentReport({ ctx, input }: { ctx: ServiceContext; inpu
   const audiences = await ctx.db.all<{ document_id: number; path: string }>(sql`
     SELECT du.document_id, pu.path FROM document_units du JOIN units pu ON pu.id = du.unit_id
     WHERE du.document_id IN (SELECT value FROM json_each(${docIds}))`);
-  const membersPerUnit = await ctx.db.all<{ unit_id: number; n: number }>(sql`
-    SELECT m.unit_id, count(*) AS n FROM members m JOIN units u ON u.id = m.unit_id WHERE ${within} GROUP BY m.unit_id`);
-  const membersOf = new Map(membersPerUnit.map((m) => [m.unit_id, Number(m.n)]));
+  const membersOf = new Map(units.map((u) => [u.id, u.members]));
   const rootPath = unit && hasChildren(unit.id) ? unit.path : unit ? unit.path.replace(/\d+\/$/, '') : '/';
   const confirmed = await ctx.db.all<{ document_id: number; row_path: string; n: number }>(sql`
-    SELECT s.document_id, ${childPathSql(rootPath)} AS row_path, count(*) AS n
-    FROM document_study s JOIN members m ON m.id = s.member_id JOIN units u ON u.id = m.unit_id
-    WHERE ${within} AND s.confirmed_at IS NOT NULL AND s.document_id IN (SELECT value FROM json_each(${docIds}))
-      -- Only members the document was sent to: a confirmation carried from another unit does not count.
-      AND EXISTS (SELECT 1 FROM document_units du JOIN units pu ON pu.id = du.unit_id WHERE du.document_id = s.document_id AND u.path LIKE pu.path || '%')
-    GROUP BY s.document_id, row_path`);
+    SELECT r.document_id, ${childPathSql(rootPath)} AS row_path, sum(r.confirmed) AS n
+    FROM unit_document_study r JOIN units u ON u.id = r.unit_id
+    WHERE ${within} AND r.document_id IN (SELECT value FROM json_each(${docIds})) AND ${sentToUnit}
+    GROUP BY r.document_id, row_path`);
   const confirmedAt = new Map(confirmed.map((c) => [`${c.document_id}:${c.row_path}`, Number(c.n)]));
   // The chosen unit's own row holds only its own members (a đảng bộ's staff), when it has any.
   const ownRow = (row: { id: number }) => unit !== null && row.id === unit.id && hasChildren(unit.id);
+  // Members due per row and document, in one pass over the units: each unit falls in one row at most.
+  const audiencePaths = docs.map((d) => audiences.filter((a) => a.document_id === d.id).map((a) => a.path));
+  const rowByPath = new Map(rowUnits.filter((row) => !ownRow(row)).map((row) => [row.path, row.id]));
+  const dueOf = new Map(rowUnits.map((row) => [row.id, docs.map(() => 0)]));
+  for (const u of units) {
+    const rowId = unit !== null && u.id === unit.id && ownRow(unit) ? unit.id : ancestorPaths(u.path).map((p) => rowByPath.get(p)).find((id) => id !== undefined);
+    const due = rowId === undefined ? undefined : dueOf.get(rowId);
+    if (!due) continue;
+    audiencePaths.forEach((paths, k) => {
+      if (paths.some((p) => u.path.startsWith(p))) due[k] = (due[k] ?? 0) + u.members;
+    });
+  }
   const rows = rowUnits.filter((row) => !ownRow(row) || (membersOf.get(row.id) ?? 0) > 0).map((row) => ({
     unitId: row.id,
     code: row.code,
     name: row.name,
     hasChildren: hasChildren(row.id),
-    cells: docs.map((d) => {
-      const paths = audiences.filter((a) => a.document_id === d.id).map((a) => a.path);
-      let due = 0;
-      for (const u of units) {
-        const inRow = ownRow(row) ? u.id === row.id : u.path.startsWith(row.path);
-        if (inRow && paths.some((p) => u.path.startsWith(p))) due += membersOf.get(u.id) ?? 0;
-      }
-      return { documentId: d.id, due, confirmed: confirmedAt.get(`${d.id}:${row.path}`) ?? 0 };
-    }),
+    cells: docs.map((d, k) => ({ documentId: d.id, due: dueOf.get(row.id)?.[k] ?? 0, confirmed: confirmedAt.get(`${d.id}:${row.path}`) ?? 0 })),
   }));
   const documents = docs.map((d, k) => ({
     documentId: d.id,
@@ -76,3 +76,10 @@ export async function documentReport({ ctx, input }: { ctx: ServiceContext; inpu
   }));
   return { unit, documents, rows };
 }
+
+/** "/1/4/9/" → "/1/", "/1/4/", "/1/4/9/". */
+const ancestorPaths = (path: string): string[] => {
+  const paths: string[] = [];
+  for (let i = path.indexOf('/', 1); i > 0; i = path.indexOf('/', i + 1)) paths.push(path.slice(0, i + 1));
+  return paths;
+};

@@ -28,13 +28,12 @@ export async function measureTarget(
 ): Promise<number | null> {
   if (target.metric === 'feedback_average') return rates.feedbackAverage;
   if (target.metric === 'study_confirmed' && target.documentId !== null) {
+    const sentTo = sql`EXISTS (SELECT 1 FROM document_units du JOIN units pu ON pu.id = du.unit_id
+      WHERE du.document_id = ${target.documentId} AND u.path LIKE pu.path || '%')`;
     const [row] = await ctx.db.all<{ due: number; confirmed: number }>(sql`
-      SELECT count(*) AS due, count(s.confirmed_at) AS confirmed
-      FROM members m JOIN units u ON u.id = m.unit_id
-      LEFT JOIN document_study s ON s.member_id = m.id AND s.document_id = ${target.documentId}
-      WHERE u.path LIKE ${`${path}%`}
-        AND EXISTS (SELECT 1 FROM document_units du JOIN units pu ON pu.id = du.unit_id
-                    WHERE du.document_id = ${target.documentId} AND u.path LIKE pu.path || '%')`);
+      SELECT (SELECT coalesce(sum(um.members), 0) FROM unit_members um JOIN units u ON u.id = um.unit_id WHERE u.path LIKE ${`${path}%`} AND ${sentTo}) AS due,
+        (SELECT coalesce(sum(r.confirmed), 0) FROM unit_document_study r JOIN units u ON u.id = r.unit_id
+          WHERE r.document_id = ${target.documentId} AND u.path LIKE ${`${path}%`} AND ${sentTo}) AS confirmed`);
     return row && Number(row.due) > 0 ? (100 * Number(row.confirmed)) / Number(row.due) : null;
   }
   const rate = rates[rateOfMetric[target.metric]] as number | null;

@@ -5,7 +5,7 @@ import type { listTargets } from './list-targets';
 import { type DashboardPeriods, type MonthIndex, dashboardPeriods } from './periods';
 import { type AttentionReason, type Rates, attentionReasons, ratesOf } from './rates';
 import { measureTargets } from './measure-target';
-import { type ScopeFigures, emptyCounts, loadScopeFigures, sumSubtree } from './unit-figures';
+import { type ScopeFigures, emptyCounts, loadScopeFigures, sentToUnit, sumSubtree } from './unit-figures';
 import { type DashboardViewer, type ScopedUnit, resolveScopedUnit, unitInScope, withinUnit } from './viewer';
 
 export interface Overview {
@@ -62,21 +62,20 @@ export async function dashboardOverview({
 /** Confirmed study of each current document by the members of the scope it reaches. */
 async function documentCoverage(ctx: ServiceContext, figures: ScopeFigures, within: ReturnType<typeof sql>) {
   if (figures.currentDocumentIds.length === 0) return [];
-  const labels = await ctx.db.all<{ id: number; label: string }>(sql`
-    SELECT id, coalesce(number, title, source_name) AS label FROM documents
-    WHERE id IN (SELECT value FROM json_each(${JSON.stringify(figures.currentDocumentIds)})) ORDER BY id DESC`);
-  const confirmed = await ctx.db.all<{ document_id: number; n: number }>(sql`
-    SELECT s.document_id, count(*) AS n FROM document_study s JOIN members m ON m.id = s.member_id JOIN units u ON u.id = m.unit_id
-    WHERE ${within} AND s.confirmed_at IS NOT NULL AND s.document_id IN (SELECT value FROM json_each(${JSON.stringify(figures.currentDocumentIds)}))
-      -- Only members the document was sent to: a confirmation carried from another unit does not count.
-      AND EXISTS (SELECT 1 FROM document_units du JOIN units pu ON pu.id = du.unit_id WHERE du.document_id = s.document_id AND u.path LIKE pu.path || '%')
-    GROUP BY s.document_id`);
-  const confirmedOf = new Map(confirmed.map((c) => [c.document_id, Number(c.n)]));
+  const docIds = JSON.stringify(figures.currentDocumentIds);
+  const labels = await ctx.db.all<{ id: number; label: string; confirmed: number | null }>(sql`
+    SELECT d.id, coalesce(d.number, d.title, d.source_name) AS label, c.confirmed FROM documents d
+    LEFT JOIN (
+      SELECT r.document_id, sum(r.confirmed) AS confirmed FROM unit_document_study r JOIN units u ON u.id = r.unit_id
+      WHERE ${within} AND r.document_id IN (SELECT value FROM json_each(${docIds})) AND ${sentToUnit}
+      GROUP BY r.document_id
+    ) c ON c.document_id = d.id
+    WHERE d.id IN (SELECT value FROM json_each(${docIds})) ORDER BY d.id DESC`);
   return labels.map((d) => {
     const paths = figures.audiences.filter((a) => a.documentId === d.id).map((a) => a.path);
     let due = 0;
     for (const u of figures.units) if (paths.some((p) => u.path.startsWith(p))) due += figures.counts.get(u.id)?.members ?? 0;
-    const n = confirmedOf.get(d.id) ?? 0;
+    const n = Number(d.confirmed ?? 0);
     return { documentId: d.id, label: d.label, due, confirmed: n, rate: due === 0 ? null : n / due };
   });
 }

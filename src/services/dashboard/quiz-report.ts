@@ -20,42 +20,37 @@ export async function quizReport({ ctx, input }: { ctx: ServiceContext; input: {
 }> {
   const unit = await resolveScopedUnit(ctx, input.viewer, input.unitId);
   const within = sql`${unitInScope(input.viewer)} AND ${withinUnit(unit)}`;
-  const stats = await ctx.db.all<{ set_id: number; participants: number; attempts: number; correct: number; questions: number; passed: number }>(sql`
-    SELECT a.set_id, count(DISTINCT a.member_id) AS participants, count(*) AS attempts,
-      sum(a.correct_count) AS correct, sum(json_array_length(a.question_ids)) AS questions,
-      count(DISTINCT CASE WHEN a.correct_count * 100 >= qs.pass_percent * json_array_length(a.question_ids) THEN a.member_id END) AS passed
-    FROM quiz_attempts a JOIN quiz_sets qs ON qs.id = a.set_id JOIN members m ON m.id = a.member_id JOIN units u ON u.id = m.unit_id
-    WHERE ${within} AND a.finished_at IS NOT NULL GROUP BY a.set_id`);
-  const statsOf = new Map(stats.map((s) => [s.set_id, s]));
-  const sets = await ctx.db.all<{ id: number; title: string }>(sql`
-    SELECT qs.id, qs.title FROM quiz_sets qs WHERE ${audienceMeetsScope(unit?.path ?? input.viewer.unitPath, 'qs', 'quiz_set_units', 'set_id')} ORDER BY qs.id DESC`);
-  const entrants = await ctx.db.all<{ contest_id: number; n: number }>(sql`
-    SELECT a.contest_id, count(DISTINCT a.member_id) AS n FROM quiz_attempts a JOIN members m ON m.id = a.member_id JOIN units u ON u.id = m.unit_id
-    WHERE ${within} AND a.contest_id IS NOT NULL AND a.finished_at IS NOT NULL GROUP BY a.contest_id`);
-  const entrantsOf = new Map(entrants.map((e) => [e.contest_id, Number(e.n)]));
-  const contests = await ctx.db.all<{ id: number; title: string; opens_at: number; closes_at: number }>(sql`
-    SELECT c.id, c.title, c.opens_at, c.closes_at FROM contests c
+  // Each set (contest) that reaches the scope, with the figures of the scope's members from the rollups.
+  const sets = await ctx.db.all<{ id: number; title: string; participants: number | null; attempts: number | null; correct: number | null; questions: number | null; passed: number | null }>(sql`
+    SELECT qs.id, qs.title, x.participants, x.attempts, x.correct, x.questions, x.passed FROM quiz_sets qs
+    LEFT JOIN (
+      SELECT r.set_id, sum(r.participants) AS participants, sum(r.attempts) AS attempts, sum(r.correct) AS correct,
+        sum(r.questions) AS questions, sum(r.passed) AS passed
+      FROM unit_quiz_sets r JOIN units u ON u.id = r.unit_id WHERE ${within} GROUP BY r.set_id
+    ) x ON x.set_id = qs.id
+    WHERE ${audienceMeetsScope(unit?.path ?? input.viewer.unitPath, 'qs', 'quiz_set_units', 'set_id')} ORDER BY qs.id DESC`);
+  const contests = await ctx.db.all<{ id: number; title: string; opens_at: number; closes_at: number; entrants: number | null }>(sql`
+    SELECT c.id, c.title, c.opens_at, c.closes_at,
+      (SELECT sum(r.entrants) FROM unit_contest_entrants r JOIN units u ON u.id = r.unit_id WHERE r.contest_id = c.id AND ${within}) AS entrants
+    FROM contests c
     WHERE ${audienceMeetsScope(unit?.path ?? input.viewer.unitPath, 'c', 'contest_units', 'contest_id')} ORDER BY c.opens_at DESC`);
   return {
     unit,
     sets: sets
-      .map((s) => {
-        const x = statsOf.get(s.id);
-        return {
-          setId: s.id,
-          title: s.title,
-          participants: Number(x?.participants ?? 0),
-          attempts: Number(x?.attempts ?? 0),
-          averagePercent: x && Number(x.questions) > 0 ? (100 * Number(x.correct)) / Number(x.questions) : null,
-          passedMembers: Number(x?.passed ?? 0),
-        };
-      }),
+      .map((s) => ({
+        setId: s.id,
+        title: s.title,
+        participants: Number(s.participants ?? 0),
+        attempts: Number(s.attempts ?? 0),
+        averagePercent: Number(s.questions ?? 0) > 0 ? (100 * Number(s.correct)) / Number(s.questions) : null,
+        passedMembers: Number(s.passed ?? 0),
+      })),
     contests: contests.map((c) => ({
       contestId: c.id,
       title: c.title,
       opensAt: new Date(Number(c.opens_at)),
       closesAt: new Date(Number(c.closes_at)),
-      entrants: entrantsOf.get(c.id) ?? 0,
+      entrants: Number(c.entrants ?? 0),
     })),
   };
 }

@@ -11,11 +11,11 @@ import { type DashboardViewer, resolveScopedUnit } from './viewer';
  * to predict, so it must not leak while the contest runs.
  */
 export async function scopedLeaderboard({ ctx, input }: { ctx: ServiceContext; input: { viewer: DashboardViewer; contestId: number; unitId?: number } }) {
-  const [contest] = await ctx.db.all<{ id: number }>(sql`SELECT id FROM contests WHERE id = ${input.contestId}`);
+  const [contest] = await ctx.db.all<{ id: number; reaches: number }>(sql`
+    SELECT c.id, ${audienceMeetsScope(input.viewer.role === 'admin' ? null : input.viewer.unitPath, 'c', 'contest_units', 'contest_id')} AS reaches
+    FROM contests c WHERE c.id = ${input.contestId}`);
   if (!contest) throw new ServiceError('not_found', 'contest not found');
-  const [reaches] = await ctx.db.all<{ id: number }>(sql`
-    SELECT c.id FROM contests c WHERE c.id = ${contest.id} AND ${audienceMeetsScope(input.viewer.role === 'admin' ? null : input.viewer.unitPath, 'c', 'contest_units', 'contest_id')}`);
-  if (!reaches) throw new ServiceError('forbidden', 'contest outside the viewer scope');
+  if (!contest.reaches) throw new ServiceError('forbidden', 'contest outside the viewer scope');
   const unit = await resolveScopedUnit(ctx, input.viewer, input.unitId);
   const board = await contestLeaderboard({ ctx, input: { contestId: input.contestId, unitCode: unit?.code, limit: 100 } });
   return {

@@ -11,14 +11,13 @@ import { type DashboardViewer, resolveScopedUnit, unitInScope, withinUnit } from
  */
 export async function scopedQuestionStats({ ctx, input }: { ctx: ServiceContext; input: { viewer: DashboardViewer; setId: number; unitId?: number } }) {
   const unit = await resolveScopedUnit(ctx, input.viewer, input.unitId);
-  const [set] = await ctx.db.all<{ id: number; title: string; contest_open: number }>(sql`
+  const [set] = await ctx.db.all<{ id: number; title: string; contest_open: number; reaches: number }>(sql`
     SELECT qs.id, qs.title, EXISTS (SELECT 1 FROM contests c WHERE c.set_id = qs.id AND c.opens_at <= ${ctx.clock.now().getTime()}
-      AND c.closes_at > ${ctx.clock.now().getTime()}) AS contest_open
+      AND c.closes_at > ${ctx.clock.now().getTime()}) AS contest_open,
+      ${audienceMeetsScope(input.viewer.role === 'admin' ? null : input.viewer.unitPath, 'qs', 'quiz_set_units', 'set_id')} AS reaches
     FROM quiz_sets qs WHERE qs.id = ${input.setId}`);
   if (!set) throw new ServiceError('not_found', 'quiz set not found');
-  const [reaches] = await ctx.db.all<{ id: number }>(sql`
-    SELECT qs.id FROM quiz_sets qs WHERE qs.id = ${set.id} AND ${audienceMeetsScope(input.viewer.role === 'admin' ? null : input.viewer.unitPath, 'qs', 'quiz_set_units', 'set_id')}`);
-  if (!reaches) throw new ServiceError('forbidden', 'quiz set outside the viewer scope');
+  if (!set.reaches) throw new ServiceError('forbidden', 'quiz set outside the viewer scope');
   // While a contest on the set is open, option shares would give its entrants the answers.
   const hideOptions = Boolean(set.contest_open) && input.viewer.role !== 'admin';
   const attempts = sql`

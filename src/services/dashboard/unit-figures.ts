@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { UnitKind, UnitType } from '../../db/schema';
 import type { ServiceContext } from '../context';
 import type { MeetingRules } from '../meetings/meeting-rules';
+import { allPacked } from './packed-rows';
 import { type DashboardPeriods, type MonthIndex, monthIndexSql } from './periods';
 
 export interface UnitRow {
@@ -112,86 +113,89 @@ export interface ScopeFigures {
 }
 
 /**
- * One pass of set-based queries, each grouped by unit, over every unit the predicate
- * admits. Pages sum these per subtree, per type or per unit; nothing is queried per unit.
+ * Every figure of every unit the predicate admits, in one query (one row per unit: the
+ * rows cost more to hand over than to count). Each figure is grouped by unit over the
+ * scope; study and quizzes come from the rollups. Pages sum these per subtree, per type
+ * or per unit; nothing is queried per unit.
  */
 export async function loadScopeFigures(ctx: ServiceContext, within: SQL, periods: DashboardPeriods, rules: MeetingRules): Promise<ScopeFigures> {
-  const { now, twelveMonthsFrom: from } = periods;
-  const units = await loadUnits(ctx, within);
-  const counts = new Map(units.map((u) => [u.id, emptyCounts()]));
-  const at = (unitId: number) => counts.get(unitId) ?? emptyCounts();
-
-  const members = await ctx.db.all<{ unit_id: number; n: number; linked: number }>(sql`
-    SELECT m.unit_id, count(*) AS n,
-      sum(EXISTS (SELECT 1 FROM channel_accounts a WHERE a.member_id = m.id)) AS linked
-    FROM members m JOIN units u ON u.id = m.unit_id WHERE ${within} GROUP BY m.unit_id`);
-  for (const r of members) Object.assign(at(r.unit_id), { members: Number(r.n), linked: Number(r.linked) });
-
-  // One pass over the meetings: their attendance and feedback counters are kept by triggers.
-  const meetings = await ctx.db.all<{ unit_id: number; expected: number; present: number; feedback: number; feedback_sum: number; held: string | null }>(sql`
-    SELECT mt.unit_id, sum(mt.counted_attendance) AS expected, sum(mt.present_attendance) AS present,
-      sum(mt.feedback_count) AS feedback, sum(mt.feedback_sum) AS feedback_sum,
-      group_concat(DISTINCT CASE WHEN ${requiredMeeting} THEN mt.month END) AS held
-    FROM meetings mt JOIN units u ON u.id = mt.unit_id
-    WHERE ${within} AND mt.status = 'scheduled' AND mt.starts_at >= ${from} AND mt.starts_at <= ${now}
-    GROUP BY mt.unit_id`);
-  const heldMonths = new Map<number, Set<MonthIndex>>();
-  for (const r of meetings) {
-    Object.assign(at(r.unit_id), {
-      attendanceExpected: Number(r.expected),
-      attendancePresent: Number(r.present),
-      feedbackCount: Number(r.feedback),
-      feedbackSum: Number(r.feedback_sum),
-    });
-    if (r.held) heldMonths.set(r.unit_id, monthSet(r.held));
-  }
-  for (const u of units) {
-    const requirement = meetingRequirement(u.kind, rules);
-    if (!requirement) continue;
-    const months = heldMonths.get(u.id) ?? new Set<number>();
-    const month = windowsMet(months, requirement.everyMonths, Math.max(periods.thisMonth, u.sinceMonth), periods.thisMonth);
-    // The month under way is not missed yet: it counts in the half-year only once held.
-    const past = windowsMet(months, requirement.everyMonths, Math.max(periods.halfYearStart, u.sinceMonth), periods.thisMonth - 1);
-    const half = { due: past.due + month.held, held: past.held + month.held };
-    Object.assign(at(u.id), { meetingsDueThisMonth: month.due, meetingsHeldThisMonth: month.held, meetingsDueHalfYear: half.due, meetingsHeldHalfYear: half.held });
-  }
-
+  const { twelveMonthsFrom: from } = periods;
   // Current resolutions: published in the last 12 months; every member under an audience unit must study them.
   const audiences = await ctx.db.all<{ document_id: number; path: string }>(sql`
     SELECT du.document_id, pu.path FROM document_units du JOIN units pu ON pu.id = du.unit_id WHERE du.published_at >= ${from}`);
   const currentDocumentIds = [...new Set(audiences.map((a) => a.document_id))];
-  for (const u of units) {
-    const readable = new Set(audiences.filter((a) => u.path.startsWith(a.path)).map((a) => a.document_id)).size;
-    const c = at(u.id);
-    c.studyDue = readable * c.members;
-  }
-  if (currentDocumentIds.length > 0) {
-    const study = await ctx.db.all<{ unit_id: number; confirmed: number }>(sql`
-      SELECT m.unit_id, count(*) AS confirmed FROM document_study s
-      JOIN members m ON m.id = s.member_id JOIN units u ON u.id = m.unit_id
-      WHERE ${within} AND s.confirmed_at IS NOT NULL AND s.document_id IN (SELECT value FROM json_each(${JSON.stringify(currentDocumentIds)}))
-        -- Only members the document was sent to: a confirmation carried from another unit does not count.
-        AND EXISTS (SELECT 1 FROM document_units du JOIN units pu ON pu.id = du.unit_id WHERE du.document_id = s.document_id AND u.path LIKE pu.path || '%')
-      GROUP BY m.unit_id`);
-    for (const r of study) at(r.unit_id).studyConfirmed = Number(r.confirmed);
-  }
+  const rows = await allPacked(ctx, figureColumns, sql`
+    SELECT ${unitColumns}, mb.members, mb.linked, mt.expected, mt.present, mt.feedback, mt.feedback_sum, mt.held,
+      st.confirmed, qz.participants, qz.passed, qz.correct, qz.questions
+    FROM units u
+    LEFT JOIN unit_members mb ON mb.unit_id = u.id
+    LEFT JOIN (
+      -- One pass over the meetings: their attendance and feedback counters are kept by triggers.
+      SELECT mt.unit_id, sum(mt.counted_attendance) AS expected, sum(mt.present_attendance) AS present,
+        sum(mt.feedback_count) AS feedback, sum(mt.feedback_sum) AS feedback_sum,
+        group_concat(DISTINCT CASE WHEN ${requiredMeeting} THEN mt.month END) AS held
+      FROM meetings mt JOIN units u ON u.id = mt.unit_id
+      WHERE ${within} AND mt.status = 'scheduled' AND mt.starts_at >= ${from} AND mt.starts_at <= ${periods.now}
+      GROUP BY mt.unit_id
+    ) mt ON mt.unit_id = u.id
+    LEFT JOIN (
+      SELECT r.unit_id, sum(r.confirmed) AS confirmed FROM unit_document_study r JOIN units u ON u.id = r.unit_id
+      WHERE ${within} AND r.document_id IN (SELECT value FROM json_each(${JSON.stringify(currentDocumentIds)})) AND ${sentToUnit}
+      GROUP BY r.unit_id
+    ) st ON st.unit_id = u.id
+    LEFT JOIN (
+      -- A member took part since the window opened when their latest finished (passing) attempt did.
+      SELECT q.unit_id, sum(q.participants) AS participants, sum(q.passed) AS passed, sum(q.correct) AS correct, sum(q.questions) AS questions
+      FROM unit_quiz_months q JOIN units u ON u.id = q.unit_id
+      WHERE ${within} AND q.month >= ${periods.twelveMonthsStart} GROUP BY q.unit_id
+    ) qz ON qz.unit_id = u.id
+    WHERE ${within}`);
+  sortByPath(rows);
 
-  const quizzes = await ctx.db.all<{ unit_id: number; participants: number; passed: number; correct: number; questions: number }>(sql`
-    SELECT m.unit_id, count(DISTINCT a.member_id) AS participants,
-      count(DISTINCT CASE WHEN a.correct_count * 100 >= qs.pass_percent * json_array_length(a.question_ids) THEN a.member_id END) AS passed,
-      sum(a.correct_count) AS correct, sum(json_array_length(a.question_ids)) AS questions
-    FROM quiz_attempts a JOIN quiz_sets qs ON qs.id = a.set_id JOIN members m ON m.id = a.member_id JOIN units u ON u.id = m.unit_id
-    WHERE ${within} AND a.finished_at >= ${from} GROUP BY m.unit_id`);
-  for (const r of quizzes) {
-    Object.assign(at(r.unit_id), {
-      quizParticipants: Number(r.participants),
-      quizPassedMembers: Number(r.passed),
-      quizCorrect: Number(r.correct),
-      quizQuestions: Number(r.questions),
+  const units: UnitRow[] = [];
+  const counts = new Map<number, Counts>();
+  for (const r of rows) {
+    const u = unitRowOf(r as unknown as UnitColumns);
+    units.push(u);
+    const c = emptyCounts();
+    Object.assign(c, {
+      members: Number(r.members ?? 0),
+      linked: Number(r.linked ?? 0),
+      attendanceExpected: Number(r.expected ?? 0),
+      attendancePresent: Number(r.present ?? 0),
+      feedbackCount: Number(r.feedback ?? 0),
+      feedbackSum: Number(r.feedback_sum ?? 0),
+      studyConfirmed: Number(r.confirmed ?? 0),
+      quizParticipants: Number(r.participants ?? 0),
+      quizPassedMembers: Number(r.passed ?? 0),
+      quizCorrect: Number(r.correct ?? 0),
+      quizQuestions: Number(r.questions ?? 0),
     });
+    const requirement = meetingRequirement(u.kind, rules);
+    if (requirement) {
+      const months = r.held ? monthSet(String(r.held)) : new Set<number>();
+      const month = windowsMet(months, requirement.everyMonths, Math.max(periods.thisMonth, u.sinceMonth), periods.thisMonth);
+      // The month under way is not missed yet: it counts in the half-year only once held.
+      const past = windowsMet(months, requirement.everyMonths, Math.max(periods.halfYearStart, u.sinceMonth), periods.thisMonth - 1);
+      Object.assign(c, {
+        meetingsDueThisMonth: month.due,
+        meetingsHeldThisMonth: month.held,
+        meetingsDueHalfYear: past.due + month.held,
+        meetingsHeldHalfYear: past.held + month.held,
+      });
+    }
+    const readable = new Set(audiences.filter((a) => u.path.startsWith(a.path)).map((a) => a.document_id)).size;
+    c.studyDue = readable * c.members;
+    counts.set(u.id, c);
   }
   return { units, counts, currentDocumentIds, audiences: audiences.map((a) => ({ documentId: a.document_id, path: a.path })) };
 }
+
+/**
+ * SQL: the document of rollup row `r` was published to an audience containing unit `u`.
+ * Only members a document was sent to count: a confirmation carried from another unit does not.
+ */
+export const sentToUnit = sql`EXISTS (SELECT 1 FROM document_units du JOIN units pu ON pu.id = du.unit_id WHERE du.document_id = r.document_id AND u.path LIKE pu.path || '%')`;
 
 /** Sums the counts of every unit under `path` (itself included). */
 export function sumSubtree(figures: ScopeFigures, path: string): Counts {
@@ -203,20 +207,55 @@ export function sumSubtree(figures: ScopeFigures, path: string): Counts {
 /** A `group_concat` of month indexes as a set. */
 const monthSet = (list: string): Set<MonthIndex> => new Set(String(list).split(',').map(Number));
 
-/** The units the predicate admits, in tree order. */
-export async function loadUnits(ctx: ServiceContext, within: SQL): Promise<UnitRow[]> {
-  const rows = await ctx.db.all<{ id: number; code: string; name: string; path: string; kind: UnitKind; type: UnitType | null; parent_id: number | null; since: number }>(
-    sql`SELECT u.id, u.code, u.name, u.path, u.kind, u.type, u.parent_id, ${sql.raw(monthIndexSql('u.created_at'))} AS since FROM units u WHERE ${within} ORDER BY u.path`,
-  );
-  return rows.map((u) => ({ id: u.id, code: u.code, name: u.name, path: u.path, kind: u.kind, type: u.type, parentId: u.parent_id, sinceMonth: Number(u.since) }));
+interface UnitColumns {
+  id: number;
+  code: string;
+  name: string;
+  path: string;
+  kind: UnitKind;
+  type: UnitType | null;
+  parent_id: number | null;
+  since: number;
 }
 
-/** Months of the last 12 in which each unit held the meeting its kind requires. */
+const unitColumnNames = ['id', 'code', 'name', 'path', 'kind', 'type', 'parent_id', 'since'] as const;
+const figureColumns = [
+  ...unitColumnNames, 'members', 'linked', 'expected', 'present',
+  'feedback', 'feedback_sum', 'held', 'confirmed', 'participants', 'passed', 'correct', 'questions',
+] as const;
+
+const unitColumns = sql.raw(`u.id, u.code, u.name, u.path, u.kind, u.type, u.parent_id, ${monthIndexSql('u.created_at')} AS since`);
+
+const unitRowOf = (u: UnitColumns): UnitRow => ({
+  id: u.id,
+  code: u.code,
+  name: u.name,
+  path: u.path,
+  kind: u.kind,
+  type: u.type,
+  parentId: u.parent_id,
+  sinceMonth: Number(u.since),
+});
+
+/** The units the predicate admits, in tree order, with their member counts (handed over as one JSON text). */
+export async function loadUnits(ctx: ServiceContext, within: SQL): Promise<(UnitRow & { members: number })[]> {
+  const rows = await allPacked(
+    ctx,
+    [...unitColumnNames, 'members'],
+    sql`SELECT ${unitColumns}, um.members FROM units u LEFT JOIN unit_members um ON um.unit_id = u.id WHERE ${within}`,
+  );
+  return sortByPath(rows).map((r) => ({ ...unitRowOf(r as unknown as UnitColumns), members: Number(r.members ?? 0) }));
+}
+
+/** Rows in tree order (the order of their unit paths). */
+const sortByPath = <R extends { path: unknown }>(rows: R[]): R[] => rows.sort((a, b) => (String(a.path) < String(b.path) ? -1 : 1));
+
+/** Months of the last 12 in which each unit held the meeting its kind requires (handed over as one JSON text). */
 export async function loadHeldMonths(ctx: ServiceContext, within: SQL, periods: DashboardPeriods): Promise<Map<number, Set<MonthIndex>>> {
-  const held = await ctx.db.all<{ unit_id: number; months: string }>(sql`
+  const held = await allPacked(ctx, ['unit_id', 'months'], sql`
     SELECT mt.unit_id, group_concat(DISTINCT mt.month) AS months
     FROM meetings mt JOIN units u ON u.id = mt.unit_id
     WHERE ${within} AND mt.status = 'scheduled' AND mt.starts_at >= ${periods.twelveMonthsFrom} AND mt.starts_at <= ${periods.now} AND ${requiredMeeting}
     GROUP BY mt.unit_id`);
-  return new Map(held.map((r) => [r.unit_id, monthSet(r.months)]));
+  return new Map(held.map((r) => [Number(r.unit_id), monthSet(String(r.months))]));
 }

@@ -81,7 +81,9 @@ export async function contestLeaderboard({
   const perfect = Number(totals?.perfect ?? 0);
   // Only the entrants of the requested unit are ranked here; the prediction tie-break uses the contest-wide count.
   const within = input.unitCode ? sql`AND u.path LIKE (SELECT path FROM units WHERE code = ${input.unitCode}) || '%'` : sql``;
-  const all = await ctx.db.all<{
+  // Ranked in SQL: best score first, then the prediction nearest the contest-wide count of
+  // perfect scores (none: last), then the faster attempt, then the earlier member id.
+  const ranked = await ctx.db.all<{
     member_id: number;
     total: number;
     correct: number;
@@ -92,6 +94,7 @@ export async function contestLeaderboard({
     full_name: string;
     unit_code: string;
     unit_name: string;
+    in_scope: number;
   }>(sql`
     WITH scored AS (
       SELECT a.id, a.member_id, a.prediction, json_array_length(a.question_ids) AS total, ${score} AS correct,
@@ -105,27 +108,23 @@ export async function contestLeaderboard({
       FROM scored
     )
     SELECT r.member_id, r.total, r.correct, r.duration_ms, r.attempts, r.latest_prediction AS prediction,
-      m.code, m.full_name, u.code AS unit_code, u.name AS unit_name
-    FROM ranked r JOIN members m ON m.id = r.member_id JOIN units u ON u.id = m.unit_id WHERE r.n = 1`);
-  const distance = (p: number | null) => (p === null ? Number.POSITIVE_INFINITY : Math.abs(p - perfect));
-  const rows = all
-    .sort((x, y) => Number(y.correct) - Number(x.correct) || distance(x.prediction) - distance(y.prediction) || Number(x.duration_ms) - Number(y.duration_ms))
-    .slice(0, input.limit ?? 1000)
-    .map((r, i) => {
-      return {
-        rank: i + 1,
-        memberCode: r.code,
-        fullName: r.full_name,
-        unitCode: r.unit_code,
-        unitName: r.unit_name,
-        correct: Number(r.correct),
-        total: Number(r.total),
-        durationSeconds: Math.round(Number(r.duration_ms) / 1000),
-        prediction: r.prediction === null ? null : Number(r.prediction),
-        attempts: Number(r.attempts),
-      };
-    });
-  return { title: contest.title, perfectEntrants: perfect, entrants: Number(totals?.entrants ?? 0), entrantsInScope: all.length, rows };
+      m.code, m.full_name, u.code AS unit_code, u.name AS unit_name, count(*) OVER () AS in_scope
+    FROM ranked r JOIN members m ON m.id = r.member_id JOIN units u ON u.id = m.unit_id WHERE r.n = 1
+    ORDER BY r.correct DESC, r.latest_prediction IS NULL, abs(r.latest_prediction - ${perfect}), r.duration_ms, r.member_id
+    LIMIT ${input.limit ?? 1000}`);
+  const rows = ranked.map((r, i) => ({
+    rank: i + 1,
+    memberCode: r.code,
+    fullName: r.full_name,
+    unitCode: r.unit_code,
+    unitName: r.unit_name,
+    correct: Number(r.correct),
+    total: Number(r.total),
+    durationSeconds: Math.round(Number(r.duration_ms) / 1000),
+    prediction: r.prediction === null ? null : Number(r.prediction),
+    attempts: Number(r.attempts),
+  }));
+  return { title: contest.title, perfectEntrants: perfect, entrants: Number(totals?.entrants ?? 0), entrantsInScope: Number(ranked[0]?.in_scope ?? 0), rows };
 }
 
 /** Entrants and attempts per week (Vietnam time, weeks from Monday) and per unit. */
