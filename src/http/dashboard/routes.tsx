@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import { pageHeaders } from '../middlewares/page-headers';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
@@ -33,21 +34,13 @@ const pageQuery = z.object({
   sort: z.string().max(40).optional(),
 });
 
-const contentSecurityPolicy =
-  "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
 /** The web dashboard: one-time sign-in, session cookie, pages, JSON, CSV/XLSX exports. */
 export function dashboardRoutes(deps: DashboardDeps) {
   const { services } = deps;
   const app = new Hono<DashboardEnv>();
   const publicOrigin = deps.publicUrl ? new URL(deps.publicUrl).origin : null;
 
-  app.use('*', async (c, next) => {
-    await next();
-    c.header('Content-Security-Policy', contentSecurityPolicy);
-    c.header('Cache-Control', 'no-store');
-    c.header('Referrer-Policy', 'same-origin');
-  });
+  app.use('*', pageHeaders());
   // Forms here are small; refuse big bodies before anything parses them (sign-in included).
   app.use('*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text(ui.invalid, 413) }));
   app.use('*', sameOrigin((url) => [new URL(url).origin, ...(publicOrigin ? [publicOrigin] : [])]));

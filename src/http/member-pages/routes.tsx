@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import { pageHeaders } from '../middlewares/page-headers';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { Logger } from '../../logger';
@@ -20,8 +21,6 @@ export interface MemberPagesDeps {
   publicUrl?: string;
 }
 
-const contentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
 /**
  * Signed member pages at /m/<token>: a quiz, a meeting reply, a check-in, feedback, a
  * summary. No cookies and no scripts; the link is checked against the database on every
@@ -32,16 +31,9 @@ export function memberPageRoutes(deps: MemberPagesDeps) {
   const app = new Hono();
   const publicOrigin = deps.publicUrl ? new URL(deps.publicUrl).origin : null;
 
-  app.use('*', async (c, next) => {
-    await next();
-    c.header('Content-Security-Policy', contentSecurityPolicy);
-    c.header('Cache-Control', 'no-store');
-    // The token is in the path. same-origin sends a Referer only to this site, and the pages
-    // load nothing from elsewhere and link nowhere else, so the token reaches no third party.
-    // (no-referrer would make Chromium post forms with `Origin: null`, which the check below refuses.)
-    c.header('Referrer-Policy', 'same-origin');
-    c.header('X-Robots-Tag', 'noindex, nofollow');
-  });
+  // The token is in the path. The Referer goes only to this site, and the pages load nothing
+  // from elsewhere and link nowhere else, so the token reaches no third party.
+  app.use('*', pageHeaders({ noindex: true }));
   app.use('*', bodyLimit({ maxSize: 16 * 1024, onError: (c) => errorPage(c, 413, errorTexts.tooLarge) }));
   app.use('*', async (c, next) => {
     const origin = c.req.header('origin');
