@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nav, ui } from '../../src/http/dashboard/views/labels';
 import { memberId } from '../helpers/dashboard';
 import { createTestDb, type TestDb } from '../helpers/test-db';
-import { artifactsDir, clickToNavigate, collectPageErrors, keepScreenshot, launchChromium, startServer } from './harness';
+import { artifactsDir, clickToNavigate, collectPageErrors, keepScreenshot, type startServer, startServerAndChromium } from './harness';
 import { type Seeded, seedDashboard } from './seed';
 
 // The dashboard as a person uses it: the real server (src/entry/node.ts) on a seeded
@@ -16,6 +16,7 @@ let t: TestDb;
 let seeded: Seeded;
 let server: Awaited<ReturnType<typeof startServer>> | undefined;
 let browser: Browser | undefined;
+let rig: Awaited<ReturnType<typeof startServerAndChromium>> | undefined;
 let committee: BrowserContext;
 let page: Page;
 let pageErrors: string[];
@@ -28,13 +29,8 @@ beforeAll(async () => {
   t = await createTestDb();
   t.clock.set(new Date());
   seeded = await seedDashboard(t.db, t.services, t.clock);
-  // Started side by side; whichever did start is kept for afterAll even if the other failed.
-  const [started, launched] = await Promise.allSettled([startServer(t.url), launchChromium()]);
-  if (started.status === 'fulfilled') server = started.value;
-  if (launched.status === 'fulfilled') browser = launched.value;
-  if (started.status === 'rejected') throw started.reason;
-  if (launched.status === 'rejected') throw launched.reason;
-  if (!server || !browser) throw new Error('unreachable');
+  rig = await startServerAndChromium(t.url);
+  ({ server, browser } = rig);
   committee = await browser.newContext({ baseURL: server.baseUrl, locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
   committee.setDefaultTimeout(15_000);
   pageErrors = collectPageErrors(committee);
@@ -42,9 +38,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  // Each step on its own, so a failure in one still ends the others.
-  await browser?.close().catch(() => undefined);
-  await server?.stop().catch(() => undefined);
+  await rig?.stop();
   t?.close();
 });
 

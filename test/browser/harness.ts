@@ -121,3 +121,23 @@ export function collectPageErrors(context: BrowserContext) {
   return errors;
 }
 
+
+/**
+ * The server and Chromium, started side by side. If either fails, whichever did start is
+ * stopped before the error is thrown, so a failed start leaves no process behind.
+ */
+export async function startServerAndChromium(databaseUrl: string) {
+  const [started, launched] = await Promise.allSettled([startServer(databaseUrl), launchChromium()]);
+  const server = started.status === 'fulfilled' ? started.value : undefined;
+  const browser = launched.status === 'fulfilled' ? launched.value : undefined;
+  const stop = async () => {
+    // Each step on its own, so a failure in one still ends the other.
+    await browser?.close().catch(() => undefined);
+    await server?.stop().catch(() => undefined);
+  };
+  if (!server || !browser) {
+    await stop();
+    throw started.status === 'rejected' ? started.reason : launched.status === 'rejected' ? launched.reason : new Error('unreachable');
+  }
+  return { server, browser, stop };
+}

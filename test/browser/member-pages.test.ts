@@ -6,7 +6,7 @@ import { pageText } from '../../src/http/member-pages/labels';
 import { HOUR, MINUTE } from '../helpers/fake-clock';
 import { createTestDb, type TestDb } from '../helpers/test-db';
 import { type MemberPagesSeed, seedMemberPages } from '../member-pages/fixtures';
-import { artifactsDir, clickToNavigate, collectPageErrors, keepScreenshot, launchChromium, startServer } from './harness';
+import { artifactsDir, clickToNavigate, collectPageErrors, keepScreenshot, type startServer, startServerAndChromium } from './harness';
 
 // Member pages as an older member uses them on a phone: the real server (src/entry/node.ts,
 // which signs with the secret it finds in the database) on a seeded libSQL file, links made
@@ -18,6 +18,7 @@ let s: MemberPagesSeed;
 let meetingNow: number;
 let server: Awaited<ReturnType<typeof startServer>> | undefined;
 let browser: Browser | undefined;
+let rig: Awaited<ReturnType<typeof startServerAndChromium>> | undefined;
 let phone: BrowserContext;
 let page: Page;
 let pageErrors: string[];
@@ -37,12 +38,8 @@ beforeAll(async () => {
     agenda: 'Học tập chuyên đề năm 2026',
   }));
   t.clock.set(new Date(now));
-  const [started, launched] = await Promise.allSettled([startServer(t.url), launchChromium()]);
-  if (started.status === 'fulfilled') server = started.value;
-  if (launched.status === 'fulfilled') browser = launched.value;
-  if (started.status === 'rejected') throw started.reason;
-  if (launched.status === 'rejected') throw launched.reason;
-  if (!server || !browser) throw new Error('unreachable');
+  rig = await startServerAndChromium(t.url);
+  ({ server, browser } = rig);
   phone = await browser.newContext({ baseURL: server.baseUrl, locale: 'vi-VN', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   phone.setDefaultTimeout(15_000);
   pageErrors = collectPageErrors(phone);
@@ -50,8 +47,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await server?.stop().catch(() => undefined);
+  await rig?.stop();
   t?.close();
 });
 
