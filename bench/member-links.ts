@@ -1,12 +1,12 @@
 // What checking a member link costs on every request, against a baseline in the same run:
-//   node --import tsx test/member-pages/bench-links.ts
+//   npx tsx bench/member-links.ts
 // (a) getMemberMeeting alone (one read), (b) verifyMemberLink (secret, HMAC, member and
 // access reads), (c) the whole reply page through app.request (verify + read + render).
-import { createApp } from '../../src/app';
-import { createConfig } from '../../src/config';
-import { silentLogger } from '../../src/logger';
-import { createTestDb } from '../helpers/test-db';
-import { seedMemberPages } from './fixtures';
+import { createApp } from '../src/app';
+import { createConfig } from '../src/config';
+import { silentLogger } from '../src/logger';
+import { createTestDb } from '../test/helpers/test-db';
+import { seedMemberPages } from '../test/member-pages/fixtures';
 
 const rounds = 400;
 const t = await createTestDb();
