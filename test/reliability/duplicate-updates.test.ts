@@ -46,7 +46,8 @@ async function createWorld(): Promise<World> {
   return world;
 }
 
-const changedByTheMix = ['audit_log', 'channel_accounts', 'chat_prompts', 'invites', 'meeting_invitees', 'processed_updates', 'quiz_answers'];
+// unit_members: the dashboard's rollup of members linked per unit, kept by triggers on channel_accounts.
+const changedByTheMix = ['audit_log', 'channel_accounts', 'chat_prompts', 'invites', 'meeting_invitees', 'processed_updates', 'quiz_answers', 'unit_members'];
 
 /** Everything one handling of each update leaves behind, counted exactly. */
 async function expectHandledOnce(world: World, before: Awaited<ReturnType<typeof snapshotTables>>) {

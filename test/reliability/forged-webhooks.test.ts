@@ -79,7 +79,7 @@ describe('forged webhook requests', () => {
     const before = await snapshotTables(t.db);
     for (const body of bodies()) expect((await send('/webhook/telegram', [[header, webhookSecret]], body, 'http')).status).toBe(200);
     expect(changedTables(before, await snapshotTables(t.db))).toEqual(
-      ['audit_log', 'channel_accounts', 'invites', 'meeting_invitees', 'processed_updates', 'quiz_answers'].sort(),
+      ['audit_log', 'channel_accounts', 'invites', 'meeting_invitees', 'processed_updates', 'quiz_answers', 'unit_members'].sort(),
     );
     expect(t.api.calls.length).toBeGreaterThan(0);
   });

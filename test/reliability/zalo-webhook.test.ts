@@ -80,7 +80,7 @@ describe('forged Zalo webhooks', () => {
     const calls = outboundCalls();
     for (const body of bodies()) expect((await post(JSON.stringify(body))).status).toBe(200);
     // app_secrets: the member-page link in the meeting reply's answer made the link secret on first use.
-    expect(changedTables(before, await snapshotTables(t.db))).toEqual(['app_secrets', 'audit_log', 'channel_accounts', 'chat_prompts', 'invites', 'meeting_invitees', 'processed_updates']);
+    expect(changedTables(before, await snapshotTables(t.db))).toEqual(['app_secrets', 'audit_log', 'channel_accounts', 'chat_prompts', 'invites', 'meeting_invitees', 'processed_updates', 'unit_members']);
     expect(outboundCalls()).toBeGreaterThan(calls);
   });
 });
