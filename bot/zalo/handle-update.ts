@@ -70,8 +70,13 @@ export async function handleZaloUpdate(deps: ZaloDeps, update: ZaloUpdate): Prom
     if (update.event_name !== 'message.text.received' || typeof m.text !== 'string') await turn.reply(zalo.textOnly);
     else await handleText(turn, m.text.slice(0, 4000));
   } catch (error) {
-    // Zalo itself failing: answering would fail too. The webhook gives the claim back for a redelivery.
-    if (error instanceof ZaloApiError || error instanceof ZaloNetworkError) throw error;
+    // Zalo itself failing: answering would fail too. The message is not handled again: what it
+    // did is written, and its numbers, read again against the next prompt, would answer the
+    // wrong question. The member sees no answer and sends 0 for the menu.
+    if (error instanceof ZaloApiError || error instanceof ZaloNetworkError) {
+      deps.logger.warn('zalo: the answer could not be sent', { event: update.event_name, error: error.name });
+      return;
+    }
     if (!isServiceError(error)) deps.logger.error('zalo handler failed', { event: update.event_name, error: error instanceof Error ? error.name : typeof error });
     await turn.reply(isServiceError(error) ? errorMessages[error.code] : errorMessages.generic);
   }

@@ -1,7 +1,7 @@
 import { ZaloApiError } from './client';
-import { handleZaloUpdate } from './handle-update';
+import { takeZaloUpdate } from './take-update';
 import type { ZaloDeps } from './turn';
-import { deriveUpdateId, parseZaloUpdates } from './update';
+import { parseZaloUpdates } from './update';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -20,7 +20,11 @@ export function startZaloPolling(deps: ZaloDeps & { timeoutSeconds?: number; onS
         failures = 0;
       } catch (error) {
         // Assumed: Zalo may end an empty long poll with 408 rather than an empty result.
-        if (error instanceof ZaloApiError && (error.status === 408 || error.errorCode === 408)) continue;
+        // A short pause, in case Zalo answers 408 at once rather than at the poll's end.
+        if (error instanceof ZaloApiError && (error.status === 408 || error.errorCode === 408)) {
+          await sleep(500);
+          continue;
+        }
         // A webhook is set (409) or the token is wrong (401): polling cannot work, say so and stop.
         if (error instanceof ZaloApiError && (error.status === 401 || error.status === 409 || error.errorCode === 401 || error.errorCode === 409)) {
           deps.logger.error('zalo polling stopped', { status: error.status });
@@ -34,18 +38,24 @@ export function startZaloPolling(deps: ZaloDeps & { timeoutSeconds?: number; onS
       }
       for (const update of parseZaloUpdates(result)) {
         if (!update.message) continue;
-        const claim = { channel: 'zalo', updateId: deriveUpdateId(update) };
-        if (!(await deps.services.claimUpdate(claim, 'polling:zalo'))) continue;
         try {
-          await handleZaloUpdate(deps, update);
+          await takeZaloUpdate(deps, update, 'polling:zalo');
         } catch (error) {
-          deps.logger.error('zalo polling: update failed', { updateId: claim.updateId, error: error instanceof Error ? error.name : 'unknown' });
-          await deps.services.releaseUpdate(claim, 'polling:zalo').catch(() => undefined);
+          // The database failing (busy, unreachable): this message is lost to polling (getUpdates
+          // hands a message out once) and the log says so; polling carries on after a pause
+          // rather than ending the process.
+          failures++;
+          deps.logger.error('zalo polling: update not taken', { failures, error: error instanceof Error ? error.name : 'unknown' });
+          await sleep(Math.min(1000 * 2 ** failures, 30_000));
         }
       }
     }
     deps.onStop?.();
-  })();
+  })().catch((error: unknown) => {
+    // Nothing above should throw; if it does, polling ends and says so instead of ending the process.
+    deps.logger.error('zalo polling stopped', { error: error instanceof Error ? error.name : 'unknown' });
+    deps.onStop?.(error);
+  });
   return {
     async stop() {
       stopped = true;

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import { handleZaloUpdate } from '../../bot/zalo/handle-update';
+import { takeZaloUpdate } from '../../bot/zalo/take-update';
 import type { ZaloDeps } from '../../bot/zalo/turn';
-import { deriveUpdateId, parseZaloUpdate } from '../../bot/zalo/update';
+import { parseZaloUpdate } from '../../bot/zalo/update';
 import { requireSecretHeader } from './middlewares/secret-token';
 import { limitWebhookBody, readJsonBody } from './middlewares/webhook-body';
 
@@ -32,20 +32,14 @@ export function zaloWebhook(deps: ZaloDeps & { secret: string }) {
       }
       // Events the bot does not read (a user reacting, joining…) are acknowledged and not stored.
       if (!update.message) return c.json({ ok: true, ignored: true });
-      const claim = { channel: 'zalo', updateId: deriveUpdateId(update) };
-      if (!(await deps.services.claimUpdate(claim, 'webhook:zalo'))) {
-        deps.logger.info('zalo webhook: duplicate update ignored', { updateId: claim.updateId });
+      const outcome = await takeZaloUpdate(deps, update, 'webhook:zalo');
+      if (outcome === 'duplicate') {
+        deps.logger.info('zalo webhook: duplicate update ignored');
         return c.json({ ok: true, duplicate: true });
       }
-      try {
-        await handleZaloUpdate(deps, update);
-      } catch (error) {
-        // The handler answers service errors itself; this is the database or Zalo's API failing.
-        // Release the claim so a redelivery is handled.
-        deps.logger.error('zalo webhook: update failed', { updateId: claim.updateId, error: error instanceof Error ? error.name : 'unknown' });
-        await deps.services.releaseUpdate(claim, 'webhook:zalo').catch(() => undefined);
-        return c.json({ ok: false, error: 'handler_failed' }, 500);
-      }
+      // Not acknowledged: Zalo delivers it again, when it is handled or its holder's lease has run out.
+      if (outcome === 'in_progress') return c.json({ ok: false, error: 'in_progress' }, 503);
+      if (outcome === 'failed') return c.json({ ok: false, error: 'handler_failed' }, 500);
       return c.json({ ok: true });
     },
   );

@@ -1,10 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { zalo } from '../../bot/zalo/locales/vi';
+import { sql } from 'drizzle-orm';
+import { deriveUpdateId, parseZaloUpdate } from '../../bot/zalo/update';
 import { createConfig } from '../../src/config';
+import { updateLeaseMs } from '../../src/services/updates/lease-update';
+import { smallQuizSet } from '../helpers/quiz-fixtures';
 import { zaloTextUpdate } from '../helpers/zalo-api-emulator';
 import { createZaloTestApp, type ZaloTestApp } from '../helpers/zalo-test-app';
 
 let t: ZaloTestApp;
+const user = 'zq-1';
 beforeEach(async () => {
   t = await createZaloTestApp();
 });
@@ -13,11 +18,31 @@ afterEach(async () => {
 });
 
 describe('the Zalo webhook', () => {
-  it('gives back the claim when Zalo fails to take the answer, so the redelivery is answered', async () => {
-    const update = zaloTextUpdate('zw-1', 'Xin chào', 'same-message');
-    t.zalo.failNext('sendMessage', 502);
-    expect((await t.postZalo(update)).status).toBe(500);
-    expect(await t.count('processed_updates')).toBe(0);
+  it('keeps an answer once when Zalo fails to take the next question: the redelivery answers nothing else', async () => {
+    await t.linkZalo(user, 'M2');
+    await t.services.importQuizSet({ set: smallQuizSet() });
+    await t.say(user, '0');
+    await t.say(user, '2');
+    await t.say(user, '1');
+    const question = t.zalo.last(user) ?? '';
+    const first = question.split('\n').find((l) => l.endsWith('. Một tháng'))?.split('.')[0] ?? '';
+    // Every send to this chat is refused now: the answer is stored, the next question never arrives.
+    t.zalo.enforceRate({ perChatIntervalMs: 60_000, globalPerSecond: 1000 });
+    const update = zaloTextUpdate(user, first, 'answer-1');
+    expect((await t.postZalo(update)).status).toBe(200);
+    t.zalo.enforceRate(null);
+    // Zalo delivers the same message again: a duplicate, not an answer to question 2.
+    expect(await (await t.postZalo(update)).json()).toEqual({ ok: true, duplicate: true });
+    const answers = await t.db.all<{ position: number }>(sql`SELECT position FROM quiz_answers`);
+    expect(answers.map((a) => a.position)).toEqual([0]);
+  });
+
+  it('refuses a message another process is handling (503) and takes it over once that lease runs out', async () => {
+    const update = zaloTextUpdate('zw-1', 'Xin chào', 'held-message');
+    expect(await t.services.leaseUpdate({ channel: 'zalo', updateId: deriveUpdateId(parseZaloUpdate(update)!) }, 'test')).toBe('claimed');
+    expect((await t.postZalo(update)).status).toBe(503);
+    expect(t.zalo.sent('zw-1')).toEqual([]);
+    t.clock.advance(updateLeaseMs + 1);
     expect((await t.postZalo(update)).status).toBe(200);
     expect(t.zalo.sent('zw-1')).toEqual([zalo.welcomeStranger]);
     expect(await (await t.postZalo(update)).json()).toEqual({ ok: true, duplicate: true });
