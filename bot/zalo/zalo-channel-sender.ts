@@ -1,6 +1,7 @@
 import type { OutboxKeyboard } from '../../src/db/schema';
 import type { Services } from '../../src/services';
 import type { ChannelSender, SendResult } from '../../src/services/outbox/channel-sender';
+import { answerPattern } from '../telegram/callback-data';
 import { type ZaloClient, ZaloApiError, ZaloNetworkError } from './client';
 import { channel, noticeChoicesTtlMs, promptKinds, withChoices } from './turn';
 import { splitForZalo } from './text';
@@ -18,6 +19,17 @@ function classify(error: unknown): SendResult {
   return { kind: 'transient', reason: error instanceof Error ? error.name : 'error' };
 }
 
+/** How long a notice with numbers waits, each time, for a member in the middle of a quiz. */
+const busyRetrySeconds = 120;
+
+/** Whether the member's open numbered prompt is a quiz question or a contest's prediction. */
+function answeringQuiz(prompt: { kind: string; data: Record<string, unknown> } | null): boolean {
+  if (!prompt) return false;
+  if (prompt.kind === promptKinds.quizMulti || prompt.kind === promptKinds.prediction) return true;
+  const actions = prompt.data.actions;
+  return prompt.kind === promptKinds.choices && Array.isArray(actions) && actions.some((a) => typeof a === 'string' && answerPattern.test(a));
+}
+
 /** Buttons, which Zalo lacks, become numbered lines; the numbers' actions are the buttons' callback data. */
 const flatten = (keyboard: OutboxKeyboard | null) => (keyboard ?? []).flat();
 
@@ -32,6 +44,11 @@ export function createZaloChannelSender(deps: { client: ZaloClient; services: Se
     channel,
     async send({ chatId, text, keyboard }) {
       const buttons = flatten(keyboard);
+      // One list of numbers per member: a notice's numbers would take over the quiz question's,
+      // and the member's "1" for the quiz would become a meeting reply. The notice waits instead.
+      if (buttons.length > 0 && answeringQuiz(await deps.services.getChatPrompt({ channel, externalId: chatId }, 'outbox'))) {
+        return { kind: 'deferred', retryAfterSeconds: busyRetrySeconds, reason: 'member answering a quiz' };
+      }
       const body = buttons.length > 0 ? withChoices(text, buttons.map((b) => b.text)) : text;
       const parts = splitForZalo(body);
       let first: { messageId: string };

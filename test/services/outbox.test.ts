@@ -55,6 +55,23 @@ describe('outbox', () => {
     expect(row?.attempts).toBe(1);
   });
 
+  it('holds back one message the channel defers, without pausing the others or counting an attempt', async () => {
+    await enqueueBroadcast({ ctx: ctx(), input: { kind: 'test', title: 'D', messages: messages(3) } });
+    const fake = createFakeChannel((chatId, attempt) => (chatId === '1001' && attempt <= 3 ? { kind: 'deferred', retryAfterSeconds: 120, reason: 'busy' } : { kind: 'sent', messageId: '1' }));
+    const sender = createOutboxSender({ ctx: ctx(), sender: fake.channel, limits: fast, logger: silentLogger });
+    const started = performance.now();
+    await sender.drain();
+    expect(performance.now() - started).toBeLessThan(1000); // no pause for the others
+    expect(await statuses()).toEqual({ pending: 1, sent: 2 });
+    for (let i = 0; i < 3; i++) {
+      t.clock.advance(120_000);
+      await sender.drain();
+    }
+    expect(await statuses()).toEqual({ sent: 3 });
+    const [row] = await t.db.all<{ attempts: number }>(sql`SELECT attempts FROM outbox_messages WHERE chat_id = '1001'`);
+    expect(row?.attempts).toBe(1);
+  });
+
   it('marks members who blocked the bot, and gives up on a message after repeated transient errors', async () => {
     await t.db.run(sql`INSERT INTO units (code, name, kind, path, created_at, updated_at) VALUES ('U', 'Chi bộ', 'chi_bo_co_so', '/1/', 0, 0)`);
     await t.db.run(sql`INSERT INTO members (code, full_name, unit_id, created_at, updated_at) VALUES ('M', 'Lê Văn A', 1, 0, 0)`);

@@ -4,6 +4,8 @@ import type { OutboxKeyboard } from '../../db/schema';
 export type SendResult =
   | { kind: 'sent'; messageId: string }
   | { kind: 'rate_limited'; retryAfterSeconds: number }
+  /** Not sent and not to be sent yet to this chat (the member is busy): later, no attempt counted. */
+  | { kind: 'deferred'; retryAfterSeconds: number; reason: string }
   | { kind: 'blocked'; reason: string }
   | { kind: 'invalid'; reason: string }
   | { kind: 'transient'; reason: string }

@@ -68,6 +68,12 @@ export function createOutboxSender(deps: {
         logger.warn('outbox: rate limited by the channel', { retryAfter: result.retryAfterSeconds });
         return;
       }
+      case 'deferred':
+        // This one message waits (the rest of the outbox goes on): give the attempt back.
+        await ctx.db.run(sql`
+          UPDATE outbox_messages SET status = 'pending', attempts = attempts - 1, claimed_at = NULL,
+            next_attempt_at = ${now + result.retryAfterSeconds * 1000}, last_error = ${result.reason} WHERE id = ${row.id}`);
+        return;
       case 'blocked':
         await ctx.db.batch([
           ctx.db.run(sql`UPDATE outbox_messages SET status = 'blocked', last_error = ${result.reason} WHERE id = ${row.id}`),
