@@ -45,6 +45,7 @@ import { createMeetingSeries } from './meetings/recurring-meetings';
 import { replyToMeeting } from './meetings/reply-to-meeting';
 import { type NoticeRenderer, sendMeetingNotice } from './meetings/send-meeting-notice';
 import { importMembers } from './members/import-members';
+import { assertAttemptOfLink } from './member-links/assert-attempt-of-link';
 import { createChatPageLink } from './member-links/create-chat-page-link';
 import { createMemberLink } from './member-links/create-member-link';
 import { getMemberMeeting } from './member-links/get-member-meeting';
@@ -181,6 +182,7 @@ export function createServices(deps: { db: Database; clock: Clock; summariser?: 
       verifyMemberLink({ ctx, input, secret: deps.memberLinkSecret }),
     ),
     getMemberMeeting: bind(getMemberMeeting),
+    assertAttemptOfLink: bind(assertAttemptOfLink),
     createChatPageLink: bind(({ ctx, input }: { ctx: ServiceContext; input: Parameters<typeof createChatPageLink>[0]['input'] }) =>
       createChatPageLink({ ctx, input, secret: deps.memberLinkSecret }),
     ),

@@ -126,8 +126,12 @@ describe('member pages', () => {
     const started = await post(`${base}/start`, { _form: intro.form });
     expect(started.status).toBe(303);
     expect((await open(base)).html).toContain(pageText.quizResume);
-    const [row] = await t.db.all<{ contest_id: number }>(sql`SELECT contest_id FROM quiz_attempts`);
+    const [row] = await t.db.all<{ id: number; contest_id: number; set_id: number }>(sql`SELECT id, contest_id, set_id FROM quiz_attempts`);
     expect(row!.contest_id).toBe(contestId);
+    // The member's practice link for the same set cannot open (or answer) the contest attempt.
+    const practice = await linkFor('M2', 'quiz', row!.set_id);
+    expect((await open(`${practice}/a/${row!.id}`)).status).toBe(403);
+    expect((await open(`${base}/a/${row!.id}`)).status).toBe(200);
   });
 
   it('records a meeting reply, asks for the reason of an absence, and refuses cross-site and wrong-purpose posts', async () => {

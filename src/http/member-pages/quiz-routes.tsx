@@ -16,6 +16,13 @@ const answerForm = z.object({
  */
 export function quizRoutes({ app, services, withLink, pages }: MemberRoutes) {
   const quizPurposes = ['quiz', 'contest'] as const;
+  /** The attempt in the address, refused unless it is the link member's attempt at the link's own quiz. */
+  const attemptOfLink = async (param: string | undefined, link: { memberId: number; purpose: string; targetId: number }, actor: string) => {
+    const attemptId = attemptParam.parse(param);
+    const purpose = link.purpose === 'contest' ? 'contest' : 'quiz';
+    await services.assertAttemptOfLink({ memberId: link.memberId, attemptId, purpose, targetId: link.targetId }, actor);
+    return attemptId;
+  };
 
   pages.quiz = pages.contest = async (c, { link, base }) => {
     const open = await services.listOpenQuizzes({ memberId: link.memberId }, `web:${link.memberId}`);
@@ -43,7 +50,7 @@ export function quizRoutes({ app, services, withLink, pages }: MemberRoutes) {
   app.get(
     '/:token/a/:attempt',
     withLink([...quizPurposes], async (c, { link, base, actor }) => {
-      const attemptId = attemptParam.parse(c.req.param('attempt'));
+      const attemptId = await attemptOfLink(c.req.param('attempt'), link, actor);
       try {
         const question = await services.showQuestion({ memberId: link.memberId, attemptId }, actor);
         return c.html(<QuestionPage action={`${base}/a/${attemptId}/answer`} formToken={link.formToken} question={question} />);
@@ -58,7 +65,7 @@ export function quizRoutes({ app, services, withLink, pages }: MemberRoutes) {
   app.post(
     '/:token/a/:attempt/answer',
     withLink([...quizPurposes], async (c, { link, base, form, actor }) => {
-      const attemptId = attemptParam.parse(c.req.param('attempt'));
+      const attemptId = await attemptOfLink(c.req.param('attempt'), link, actor);
       const option = form.option;
       const { position, displayed } = answerForm.parse({
         position: formText(form, 'position'),
@@ -73,7 +80,7 @@ export function quizRoutes({ app, services, withLink, pages }: MemberRoutes) {
   app.get(
     '/:token/a/:attempt/answer/:position',
     withLink([...quizPurposes], async (c, { link, base, actor }) => {
-      const attemptId = attemptParam.parse(c.req.param('attempt'));
+      const attemptId = await attemptOfLink(c.req.param('attempt'), link, actor);
       const position = answerForm.shape.position.parse(c.req.param('position'));
       // With no option chosen answerQuestion only reads: it reports the stored answer, or refuses.
       const answer = await services.answerQuestion({ memberId: link.memberId, attemptId, position, displayed: [] }, actor);
