@@ -149,6 +149,20 @@ describe('member links', () => {
     expect(await t.services.listMemberLinks({ memberId: s.member.M5! })).toEqual([]);
   });
 
+  it('keeps upcoming meetings in the list when the past week had many the member missed', async () => {
+    // Seven meetings held in the past three and a half days, M2 absent from all (no page to offer).
+    const now = s.meetingStartsAt.getTime() - 2 * DAY;
+    for (let k = 7; k >= 1; k--) {
+      t.clock.set(new Date(now - k * 12 * HOUR - HOUR));
+      const { meetingId } = await t.services.createMeeting({ organiserId: s.member.M1!, kind: 'khac', startsAt: new Date(t.clock.now().getTime() + HOUR), place: 'Phòng họp', agenda: 'Giao ban' });
+      t.clock.advance(3 * HOUR);
+      await t.services.markAttendance({ organiserId: s.member.M1!, meetingId, memberId: s.member.M2!, state: 'absent' });
+    }
+    t.clock.set(new Date(now));
+    const meetings = (await t.services.listMemberLinks({ memberId: s.member.M2! })).filter((i) => i.kind === 'meeting');
+    expect(meetings.map((i) => `${i.purpose}:${i.targetId}`)).toEqual([`meeting-reply:${s.meetingId}`]);
+  });
+
   it('makes a contest link last until the contest closes, for members of its units only', async () => {
     const closesAt = new Date(t.clock.now().getTime() + 3 * DAY);
     const { contestId } = await t.services.createContest({

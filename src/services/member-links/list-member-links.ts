@@ -44,6 +44,9 @@ export async function listMemberLinks({
     SELECT mt.id, mt.kind, u.name AS unit_name, mt.starts_at, i.attendance IN ('present', 'late') AS attended
     FROM meeting_invitees i JOIN meetings mt ON mt.id = i.meeting_id JOIN units u ON u.id = mt.unit_id
     WHERE i.member_id = ${m} AND mt.status = 'scheduled' AND mt.starts_at > ${now - meetingFeedbackWindowMs}
+      -- A past meeting offers a page only to those who came (feedback) or while check-in is open;
+      -- filtered here, so past meetings without a page do not crowd upcoming ones out of the LIMIT.
+      AND (mt.starts_at >= ${now - checkInWindow.afterMs} OR i.attendance IN ('present', 'late'))
     ORDER BY mt.starts_at LIMIT ${perKind * 2}`);
   for (const mt of meetings) {
     const startsAt = Number(mt.starts_at);
