@@ -13,8 +13,10 @@ describe('npm start (src/entry/node.ts, bundled to dist/node.js)', () => {
     const env = { DATABASE_URL: `file:${join(dir, 'nested', 'chibo.db')}`, PORT: port, TELEGRAM_BOT_TOKEN: '' };
     const server = startNpmStart(env);
     try {
-      await server.waitFor(/Chibo is serving/, 30_000);
+      // The lines arrive in more than one chunk: wait for the last one this test reads.
+      await server.waitFor(/health: +http:\/\/localhost:\d+\/health/, 30_000);
       expect(server.output().stdout).toContain(`http://localhost:${port}/health`);
+      for (let i = 0; i < 100 && !server.output().stderr.includes('Telegram bot is OFF'); i++) await new Promise((r) => setTimeout(r, 50));
       expect(server.output().stderr).toContain('Telegram bot is OFF');
       const health = await fetch(`http://127.0.0.1:${port}/health`);
       expect(await health.json()).toEqual({ status: 'ok', database: 'ok', bot: 'off' });
