@@ -7,8 +7,8 @@ import { createTestDb } from './test-db';
 
 export const webhookSecret = 'test-secret-0123456789';
 
-/** The whole app on a temp database, its bot pointed at a recording Bot API. */
-export async function createTestApp() {
+/** The whole app on a temp database, its bot pointed at a recording Bot API; `env` adds settings (e.g. Zalo's). */
+export async function createTestApp(env: Record<string, string> = {}) {
   const t = await createTestDb();
   const api = await startRecordingBotApi();
   const config = createConfig({
@@ -17,6 +17,7 @@ export async function createTestApp() {
     TELEGRAM_WEBHOOK_SECRET: webhookSecret,
     PUBLIC_URL: 'https://chibo.example.org',
     DATABASE_URL: t.url,
+    ...env,
   });
   const chibo = createApp({ config, db: t.db, clock: t.clock, logger: silentLogger, botInfo: testBotInfo });
   await t.services.importUnits(smallTree);
