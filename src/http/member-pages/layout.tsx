@@ -1,18 +1,12 @@
 import type { Child } from 'hono/jsx';
+import { PageHead } from '../page-head';
 import { pageText } from './labels';
 
 /** The frame of every member page: one column, large text, no scripts. */
 export function MemberPage(props: { title: string; children: Child }) {
   return (
     <html lang="vi">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>{`${props.title} — Chibo`}</title>
-        <link rel="stylesheet" href="/m/assets/style.css" />
-        <link rel="icon" href="data:," />
-      </head>
+      <PageHead title={props.title} stylesheet="/m/assets/style.css" noindex />
       <body>
         <header>{pageText.appName}</header>
         <main>

@@ -1,20 +1,11 @@
 import type { Child } from 'hono/jsx';
+import { PageHead } from '../../page-head';
 import { nav, ui } from './labels';
 
 export type PageName = keyof typeof nav;
 
-/** The document head every dashboard page shares: the stylesheet and no favicon request. */
-function Head(props: { title: string }) {
-  return (
-    <head>
-      <meta charset="utf-8" />
-      <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <title>{`${props.title} — Chibo`}</title>
-      <link rel="stylesheet" href="/dashboard/assets/style.css" />
-      <link rel="icon" href="data:," />
-    </head>
-  );
-}
+/** The document head every dashboard page shares. */
+const Head = (props: { title: string }) => <PageHead title={props.title} stylesheet="/dashboard/assets/style.css" />;
 
 /** The frame of every signed-in page: header, navigation and the sign-out form. */
 export function Layout(props: { title: string; current: PageName | null; csrf: string; who: string; children: Child }) {
