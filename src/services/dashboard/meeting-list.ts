@@ -52,15 +52,17 @@ export async function meetingList({
     feedback_average: number | null;
   }>(sql`
     SELECT mt.id, mt.starts_at, mt.kind, mt.status, mt.rating, u.name AS unit_name,
-      (SELECT count(*) FROM meeting_invitees i WHERE i.meeting_id = mt.id AND i.is_guide = 0) AS invitees,
-      (SELECT count(*) FROM meeting_invitees i WHERE i.meeting_id = mt.id AND i.is_guide = 0 AND i.reply = 'attending') AS attending,
-      (SELECT count(*) FROM meeting_invitees i WHERE i.meeting_id = mt.id AND i.is_guide = 0 AND i.reply = 'excused') AS excused,
-      (SELECT count(*) FROM meeting_invitees i WHERE i.meeting_id = mt.id AND i.is_guide = 0 AND i.attendance IN ('present', 'late')) AS present,
-      (SELECT count(*) FROM meeting_invitees i WHERE i.meeting_id = mt.id AND i.is_guide = 0 AND i.attendance = 'absent') AS absent,
-      (SELECT count(*) FROM meeting_feedback f WHERE f.meeting_id = mt.id) AS feedback_count,
-      (SELECT avg(f.score) FROM meeting_feedback f WHERE f.meeting_id = mt.id) AS feedback_average
+      count(i.member_id) AS invitees,
+      coalesce(sum(i.reply = 'attending'), 0) AS attending,
+      coalesce(sum(i.reply = 'excused'), 0) AS excused,
+      coalesce(sum(i.attendance IN ('present', 'late')), 0) AS present,
+      coalesce(sum(i.attendance = 'absent'), 0) AS absent,
+      -- Kept by triggers on meeting_feedback (migration 0012): no recount.
+      mt.feedback_count, CAST(mt.feedback_sum AS REAL) / nullif(mt.feedback_count, 0) AS feedback_average
     FROM meetings mt JOIN units u ON u.id = mt.unit_id
+      LEFT JOIN meeting_invitees i ON i.meeting_id = mt.id AND i.is_guide = 0
     WHERE mt.id IN (SELECT value FROM json_each(${JSON.stringify(ids.map((i) => i.id))}))
+    GROUP BY mt.id
     ORDER BY mt.starts_at DESC`);
   return {
     unit,
