@@ -49,6 +49,21 @@ describe('retention', () => {
   });
 });
 
+describe('retention of quiz answers', () => {
+  it('keeps a finished attempt’s score on the result screen after its answers are dropped', async () => {
+    const [attempt] = await t.db.all<{ id: number }>(sql`SELECT id FROM quiz_attempts`);
+    await t.services.answerQuestion({ memberId: id.M2!, attemptId: attempt!.id, position: 1, displayed: [0, 2] });
+    await t.services.answerQuestion({ memberId: id.M2!, attemptId: attempt!.id, position: 2, displayed: [0] });
+    const before = await t.services.attemptResult({ memberId: id.M2!, attemptId: attempt!.id });
+    expect(before.total).toBe(3);
+    t.clock.advance(31 * 86_400_000);
+    const deps = { ctx: { db: t.db, clock: t.clock, actor: 'job' }, messages: telegramMeetingMessages, rules: defaultMeetingRules, logger: silentLogger };
+    expect(await jobs.find((j) => j.name === 'retention')!.run({ ...deps, retention: { quizAnswerDays: 30 } })).toEqual({ comments: 0, answers: 3 });
+    const after = await t.services.attemptResult({ memberId: id.M2!, attemptId: attempt!.id });
+    expect([after.correct, after.total, after.percent, after.passed]).toEqual([before.correct, before.total, before.percent, before.passed]);
+  });
+});
+
 describe('member data rights', () => {
   it('exports everything held on a member', async () => {
     const data = (await t.services.exportMemberData({ memberCode: 'M2' })) as Record<string, unknown[] | Record<string, unknown>>;

@@ -18,7 +18,7 @@ export interface AttemptResult {
   awaitingPrediction: boolean;
 }
 
-/** Score, time taken, what was missed and where to re-read it, computed from the stored answers. */
+/** Score, time taken, what was missed and where to re-read it (missed questions only while their answers are kept). */
 export async function attemptResult({
   ctx,
   input,
@@ -31,10 +31,12 @@ export async function attemptResult({
   const answers = await ctx.db.all<{ is_correct: number; text: string; section_path: string | null }>(sql`
     SELECT x.is_correct, q.text, q.section_path FROM quiz_answers x JOIN quiz_questions q ON q.id = x.question_id
     WHERE x.attempt_id = ${a.id} ORDER BY x.position`);
-  const [flag] = await ctx.db.all<{ awaiting: number; last: number | null }>(sql`
-    SELECT awaiting_prediction AS awaiting, (SELECT max(answered_at) FROM quiz_answers WHERE attempt_id = ${a.id}) AS last
+  const [flag] = await ctx.db.all<{ awaiting: number; correct_count: number | null; last: number | null }>(sql`
+    SELECT awaiting_prediction AS awaiting, correct_count, (SELECT max(answered_at) FROM quiz_answers WHERE attempt_id = ${a.id}) AS last
     FROM quiz_attempts WHERE id = ${a.id}`);
-  const correct = answers.filter((x) => x.is_correct).length;
+  // The score stored at the finish outlives the answers (retention deletes them); only the
+  // list of missed questions needs them.
+  const correct = flag?.correct_count ?? answers.filter((x) => x.is_correct).length;
   const total = a.questionIds.length;
   const missed = answers.filter((x) => !x.is_correct).map((x) => ({ text: x.text, sectionPath: x.section_path }));
   const percent = total === 0 ? 0 : Math.round((100 * correct) / total);
