@@ -14,7 +14,27 @@ const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).rep
  * the same database signs and checks alike and a fresh clone needs no configuration.
  * The first writer wins; everyone reads the stored value back.
  */
-export async function memberLinkKey(ctx: ServiceContext, configured?: string): Promise<LinkKey> {
+export function memberLinkKey(ctx: ServiceContext, configured?: string): Promise<LinkKey> {
+  // The secret never changes once written: the key is made once per configured secret or
+  // database, not read and imported again on every page view and chat message.
+  if (configured) return remembered(configuredKeys, configured, () => loadKey(ctx, configured));
+  return remembered(storedKeys, ctx.db, () => loadKey(ctx));
+}
+
+const configuredKeys = new Map<string, Promise<LinkKey>>();
+const storedKeys = new WeakMap<object, Promise<LinkKey>>();
+
+function remembered<K extends object | string>(cache: { get(k: K): Promise<LinkKey> | undefined; set(k: K, v: Promise<LinkKey>): unknown; delete(k: K): unknown }, id: K, load: () => Promise<LinkKey>) {
+  let key = cache.get(id);
+  if (!key) {
+    key = load();
+    cache.set(id, key);
+    key.catch(() => cache.delete(id)); // a failed read is tried again next time
+  }
+  return key;
+}
+
+async function loadKey(ctx: ServiceContext, configured?: string): Promise<LinkKey> {
   let secret = configured;
   if (!secret) {
     const read = async () => (await ctx.db.all<{ value: string }>(sql`SELECT value FROM app_secrets WHERE name = ${secretName}`))[0]?.value;
