@@ -116,4 +116,12 @@ describe('a meeting’s life on a fake clock', () => {
     expect(nudges).toHaveLength(6);
     expect(nudges.filter((n) => n.text.includes('tháng 12/2026'))).toHaveLength(3);
   });
+
+  it('sends compliance nudges to no secretary who blocked the bot', async () => {
+    await t.db.run(sql`UPDATE channel_accounts SET blocked_at = 1 WHERE member_id = ${id.M3!}`);
+    t.clock.set('2026-12-21T01:00:00Z');
+    await jobs.find((j) => j.name === 'meeting-compliance')!.run(deps);
+    const nudges = await outbox('compliance:%');
+    expect(new Set(nudges.map((n) => n.dedupe_key.split(':').at(-1)))).toEqual(new Set([String(id.M1), String(id.M5)]));
+  });
 });

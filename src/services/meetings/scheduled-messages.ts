@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { OutboxKeyboard } from '../../db/schema';
 import { broadcastTitles } from '../../locales/vi-meetings';
 import type { ServiceContext } from '../context';
@@ -45,9 +45,12 @@ async function queueOnce(ctx: ServiceContext, kind: string, title: string, membe
   return queued;
 }
 
+/** The chat accounts a member can be reached on: every linked channel the member has not blocked. */
+const reachableAccounts = (memberId: SQL) => sql`JOIN channel_accounts a ON a.member_id = ${memberId} AND a.blocked_at IS NULL`;
+
 const linkedInvitees = (meetingId: number, extra = sql``) => sql`
   SELECT i.member_id, a.channel, a.chat_id FROM meeting_invitees i
-  JOIN channel_accounts a ON a.member_id = i.member_id AND a.blocked_at IS NULL
+  ${reachableAccounts(sql`i.member_id`)}
   WHERE i.meeting_id = ${meetingId} AND coalesce(i.attendance, '') <> 'exempt' ${extra}`;
 
 async function upcoming(ctx: ServiceContext, withinHours: number) {
@@ -93,7 +96,7 @@ export async function queueReplyNudges({ ctx, input }: { ctx: ServiceContext; in
       if (names.length === 0) continue;
       const organisers = await ctx.db.all<Recipient>(sql`
         SELECT m.id AS member_id, a.channel, a.chat_id FROM meetings mt JOIN members m ON m.id = mt.created_by_member_id
-        JOIN channel_accounts a ON a.member_id = m.id WHERE mt.id = ${meeting.id}`);
+        ${reachableAccounts(sql`m.id`)} WHERE mt.id = ${meeting.id}`);
       queued += await queueOnce(ctx, 'meeting_nudge', broadcastTitles.noReplies(meeting.unit_name), (r) => `meeting:${meeting.id}:noreplies:${r.member_id}`, organisers, () =>
         input.messages.noReplies(meeting, names.map((n) => n.full_name)),
       );
@@ -154,7 +157,7 @@ export async function checkMeetingCompliance({ ctx, input }: { ctx: ServiceConte
       ON CONFLICT DO NOTHING`);
     recorded += inserted.rowsAffected;
     const secretaries = await ctx.db.all<Recipient>(sql`
-      SELECT m.id AS member_id, a.channel, a.chat_id FROM members m JOIN channel_accounts a ON a.member_id = m.id
+      SELECT m.id AS member_id, a.channel, a.chat_id FROM members m ${reachableAccounts(sql`m.id`)}
       WHERE m.unit_id = ${f.unitId} AND m.role IN ('secretary', 'deputy_secretary')`);
     await queueOnce(ctx, 'compliance', broadcastTitles.compliance(f.unitName), (r) => `compliance:${f.unitId}:${f.rule}:${period}:${r.member_id}`, secretaries, () =>
       input.messages.complianceNudge(f.unitName, f.rule, period),
