@@ -85,9 +85,10 @@ async function main() {
     : undefined;
   if (zalo) runOutbox('zalo');
 
-  // Scheduled jobs: the registry's cron expressions in UTC, plus one catch-up run now.
+  // Scheduled jobs: the registry's cron expressions in UTC, plus one catch-up run now. Overlapping
+  // runs of a job queue behind each other in oncePerSlot, which also covers the catch-up run.
   const jobDeps = chibo.jobDeps;
-  const tasks = jobs.map((job) => cron.schedule(job.cron, () => runJob(job, jobDeps), { timezone: 'UTC', noOverlap: true, name: job.name }));
+  const tasks = jobs.map((job) => cron.schedule(job.cron, () => runJob(job, jobDeps), { timezone: 'UTC', name: job.name }));
   void runAllJobs(jobDeps);
 
   const shutdown = async (signal: string) => {

@@ -5,16 +5,14 @@ const contentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'se
 
 /**
  * Headers of the web pages (dashboard, member pages): strict CSP, nothing cached (figures and
- * personal pages), and a Referer only to this site. same-origin rather than no-referrer: with
- * no-referrer Chromium posts forms with `Origin: null`, which the pages' Origin checks refuse.
- * `noindex` for pages reached by private links.
+ * personal pages), `noindex` for pages reached by private links. The Referrer-Policy
+ * (same-origin) comes from the app-wide secure headers in src/app.ts.
  */
 export function pageHeaders(options: { noindex?: boolean } = {}): MiddlewareHandler {
   return async (c, next) => {
     await next();
     c.header('Content-Security-Policy', contentSecurityPolicy);
     c.header('Cache-Control', 'no-store');
-    c.header('Referrer-Policy', 'same-origin');
     if (options.noindex) c.header('X-Robots-Tag', 'noindex, nofollow');
   };
 }
