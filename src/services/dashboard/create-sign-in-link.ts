@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { auditStatement } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
-import { randomToken, sha256Hex } from './tokens';
+import { randomToken, sha256Hex } from '../tokens';
 import { loadMemberViewer } from './viewer';
 
 /** Short enough that a forwarded or leaked link is soon worthless. */

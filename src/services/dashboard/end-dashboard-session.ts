@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
-import { sha256Hex } from './tokens';
+import { sha256Hex } from '../tokens';
 
 /** Ends a session (sign out). */
 export async function endDashboardSession({ ctx, input }: { ctx: ServiceContext; input: { sessionId: string } }) {

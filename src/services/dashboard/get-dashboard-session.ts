@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DashboardRole } from '../../db/schema';
 import type { ServiceContext } from '../context';
-import { sha256Hex } from './tokens';
+import { sha256Hex } from '../tokens';
 import { type DashboardViewer, adminViewer, loadMemberViewer } from './viewer';
 
 export interface DashboardSession {

@@ -4,7 +4,7 @@ import type { DashboardRole } from '../../db/schema';
 import { auditStatement } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
-import { randomToken, sha256Hex } from './tokens';
+import { randomToken, sha256Hex } from '../tokens';
 import { loadMemberViewer } from './viewer';
 
 export const sessionTtlHours = 8;

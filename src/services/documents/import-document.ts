@@ -18,6 +18,7 @@ import { auditStatement } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { splitPassages } from './passages';
+import { sha256Hex } from '../tokens';
 
 export interface ImportDocumentInput {
   text: string;
@@ -34,11 +35,6 @@ export interface ImportDocumentResult {
   parsed: ParsedDocument;
 }
 
-async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /**
  * Parses a document and stores it with its sections, passages (search),
  * targets, references, footnotes and draft summaries, all in one batch.
@@ -52,7 +48,7 @@ export async function importDocument({ ctx, input }: { ctx: ServiceContext; inpu
     if (error instanceof DocumentParseError) throw new ServiceError(error.code === 'empty_text' ? 'document_empty' : 'document_unreadable');
     throw error;
   }
-  const contentHash = await sha256(input.text.normalize('NFC'));
+  const contentHash = await sha256Hex(input.text.normalize('NFC'));
 
   const unitCodes = input.unitCodes ?? [];
   const unitRows = unitCodes.length > 0 ? await ctx.db.select({ id: units.id, code: units.code }).from(units).where(inArray(units.code, unitCodes)) : [];

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
+import { base64url, randomToken } from '../tokens';
 
 /** WebCrypto's HMAC key (the CryptoKey type, named without the DOM lib). */
 export type LinkKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
 
 const secretName = 'member_link_secret';
 
-const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 /**
  * The HMAC key that signs member links: MEMBER_LINK_SECRET when set, otherwise a random
@@ -41,7 +41,7 @@ async function loadKey(ctx: ServiceContext, configured?: string): Promise<LinkKe
     // Read first: after the first link ever, a page view writes nothing.
     secret = await read();
     if (!secret) {
-      const fresh = base64url(crypto.getRandomValues(new Uint8Array(32)));
+      const fresh = randomToken(32);
       await ctx.db.run(sql`
         INSERT INTO app_secrets (name, value, created_at) VALUES (${secretName}, ${fresh}, ${ctx.clock.now().getTime()})
         ON CONFLICT (name) DO NOTHING`);
