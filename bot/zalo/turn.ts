@@ -24,9 +24,8 @@ export const promptKinds = {
 export const noticeChoicesTtlMs = 7 * 24 * 3600_000;
 
 /**
- * Where a signed member-page link ("Mở trên trang web: …") will be added to quiz and meeting
- * messages. The one place to wire `createMemberLink` once the member pages are merged;
- * returns null (no line) until then.
+ * The signed member-page link appended to quiz and meeting messages ("Hoặc làm trên trang
+ * web: …"); createApp supplies it through createChatPageLink. Null: no line.
  */
 export type PageLinkFor = (input: { memberId: number; target: { kind: 'quiz'; attemptId: number } | { kind: 'meeting'; meetingId: number } }) => Promise<string | null>;
 

@@ -2,6 +2,7 @@ import type { AnswerFeedback } from '../../../src/services/quizzes/answer-questi
 import { formatDateTime } from '../../../src/time';
 import { callbackData } from '../../telegram/callback-data';
 import { quiz, zalo } from '../locales/vi';
+import { numberedLines } from '../text';
 import { promptKinds, type Turn } from '../turn';
 import { requireMember } from './require-member';
 
@@ -45,7 +46,7 @@ function feedbackText(f: AnswerFeedback) {
   const verdict = f.isCorrect ? quiz.correct : f.timedOut ? quiz.timedOut(numbers(f.correctDisplayed)) : quiz.wrong(numbers(f.correctDisplayed));
   return [
     quiz.answeredQuestion(f.position, f.total, f.questionText),
-    f.options.map((o, i) => `${i + 1}. ${o}`).join('\n'),
+    numberedLines(f.options),
     verdict + (!f.isCorrect && f.chosenDisplayed.length > 0 ? ` ${quiz.yourChoice(numbers(f.chosenDisplayed))}` : ''),
     quiz.explanation(f.explanation),
     quiz.source(f.documentNumber, f.sectionPath),

@@ -1,5 +1,6 @@
 import { errorMessages as telegramErrors } from '../../telegram/locales/vi';
 import type { ServiceErrorCode } from '../../../src/services/errors';
+import { numberedLines } from '../text';
 
 // Every text the Zalo bot shows, in one place for review. NFC Vietnamese. Wording shared with
 // Telegram (quiz verdicts, document headers, meeting confirmations) is imported from the
@@ -56,7 +57,7 @@ export const zalo = {
   docSectionChoice: (path: string, heading: string) => `Đọc toàn văn ${path === 'preamble' ? 'phần mở đầu' : `mục ${path}. ${heading}`}`.slice(0, 120),
   docConfirmChoice: '✅ Đã học, quán triệt',
   quizQuestion: (p: { position: number; total: number; text: string; options: string[]; multiple: boolean; timeLimitSeconds: number | null; deadline: string | null }) =>
-    `Câu ${p.position + 1}/${p.total}\n\n${p.text}\n\n${p.options.map((o, i) => `${i + 1}. ${o}`).join('\n')}\n\n` +
+    `Câu ${p.position + 1}/${p.total}\n\n${p.text}\n\n${numberedLines(p.options)}\n\n` +
     (p.multiple ? zalo.chooseSeveral(p.options.length) : zalo.chooseByNumber(p.options.length)) +
     (p.timeLimitSeconds && p.deadline ? `\n⏱ Thời gian: ${p.timeLimitSeconds} giây (trả lời trước ${p.deadline}).` : ''),
   quizStartChoice: (title: string, resume: boolean) => `${resume ? 'Tiếp tục: ' : ''}${title}`,
