@@ -47,10 +47,13 @@ const actor = 'cli';
 /** Runs one admin command against the configured database; returns the exit code. */
 export async function runCommand(args: string[], flags: CliFlags, config: Config, io: CliOutput): Promise<number> {
   const [command, sub, file] = args;
+  // The database of record: with an embedded replica it is the server the file syncs from, so
+  // backup and restore refuse (a restored replica file would be overwritten by the next sync).
+  const recordUrl = config.databaseReplica?.syncUrl ?? config.databaseUrl;
   if (command === 'restore') {
     if (!sub) throw new UsageError(cliText.usage);
     try {
-      await restoreDatabase(config.databaseUrl, sub);
+      await restoreDatabase(recordUrl, sub);
     } catch (error) {
       if (!(error instanceof BackupError)) throw error;
       io.err(cliText.backupError[error.code]);
@@ -70,7 +73,7 @@ export async function runCommand(args: string[], flags: CliFlags, config: Config
     if (command === 'backup') {
       if (!sub) throw new UsageError(cliText.usage);
       try {
-        print({ file: await backupDatabase(db, config.databaseUrl, sub) }, () => cliText.backedUp(sub));
+        print({ file: await backupDatabase(db, recordUrl, sub) }, () => cliText.backedUp(sub));
       } catch (error) {
         if (!(error instanceof BackupError)) throw error;
         io.err(cliText.backupError[error.code]);

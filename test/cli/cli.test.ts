@@ -118,6 +118,12 @@ describe('backup, restore and data rights from the CLI', () => {
     expect(JSON.parse((await cli('members', 'list', '--json')).stdout).map((m: { code: string }) => m.code)).toContain('D2');
   });
 
+  it('refuses to restore over an embedded replica, whose data lives on its server', async () => {
+    const replica = await runTsx('src/cli.ts', ['restore', join(dir, 'any-backup.db')], { ...env, DATABASE_SYNC_URL: 'http://127.0.0.1:9' });
+    expect(replica.code).toBe(1);
+    expect(replica.stderr).toContain('Chỉ sao lưu/khôi phục được cơ sở dữ liệu dạng tệp');
+  });
+
   it('asks for --confirm before erasing, and exports a member as JSON', async () => {
     const refused = await cli('member', 'erase', 'D1');
     expect(refused.code).toBe(1);
