@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { meet } from '../../bot/telegram/locales/vi';
 import { createTelegramChannelSender } from '../../bot/telegram/telegram-channel-sender';
 import { silentLogger } from '../../src/logger';
 import { telegramLimits } from '../../src/services/outbox/channel-sender';
@@ -119,5 +120,19 @@ describe('/hop', () => {
     expect(t.api.sent().at(-1)).toContain('chỉ dành cho bí thư');
     await t.post(callbackUpdate(member, 'mt:m:1:1:0'));
     expect(String(lastWith('answerCallbackQuery')?.body.text)).toContain('chỉ dành cho bí thư');
+  });
+
+  it('takes the feedback score by button, then the comment as text, refusing an overlong one with a message', async () => {
+    const ids = Object.fromEntries((await t.db.all<{ id: number; code: string }>(sql`SELECT id, code FROM members`)).map((r) => [r.code, r.id]));
+    const { meetingId } = await t.services.createMeeting({ organiserId: ids.M1!, kind: 'dinh_ky', startsAt: new Date(t.clock.now().getTime() + 3_600_000), place: 'Hội trường', agenda: 'Sinh hoạt tháng' });
+    t.clock.advance(2 * 3_600_000);
+    await t.services.markAttendance({ organiserId: ids.M1!, meetingId, memberId: ids.M2!, state: 'present' });
+    await t.post(callbackUpdate(member, `fb:${meetingId}:4`));
+    await t.post(textUpdate(member, 'Dài '.repeat(300)));
+    expect(t.api.sent().at(-1)).toBe(meet.commentTooLong(1000));
+    await t.post(textUpdate(member, 'Nội dung thiết thực'));
+    expect(t.api.sent().at(-1)).toBe(meet.commentSaved);
+    const [row] = await t.db.all<{ score: number; comment: string }>(sql`SELECT score, comment FROM meeting_feedback WHERE meeting_id = ${meetingId}`);
+    expect(row).toEqual({ score: 4, comment: 'Nội dung thiết thực' });
   });
 });

@@ -142,6 +142,9 @@ describe('meeting notices on Zalo', () => {
     expect(t.zalo.last(memberZalo)).toBe(zalo.outOfRange(5));
     await t.say(memberZalo, '4');
     expect(t.zalo.last(memberZalo)).toBe(meet.feedbackThanks(4));
+    // A comment over the limit is refused with a message, not cut; the shorter one is then taken.
+    await t.say(memberZalo, 'Dài '.repeat(300));
+    expect(t.zalo.last(memberZalo)).toBe(meet.commentTooLong(1000));
     await t.say(memberZalo, 'Nội dung sát thực tế');
     expect(t.zalo.last(memberZalo)).toBe(meet.commentSaved);
     const summary = await t.services.feedbackSummary({ organiserId, meetingId });

@@ -24,6 +24,7 @@ import type { BotContext } from '../context';
 import { meet } from '../locales/vi';
 import { renderNotice } from '../meeting-messages';
 import { showScreen, splitMessage } from '../show-screen';
+import { feedbackCommentMaxLength } from '../../../src/services/meetings/feedback-and-rating';
 
 const channel = 'telegram';
 
@@ -303,6 +304,8 @@ export function meetingsFeature() {
         return;
       }
       case 'feedback_comment': {
+        // Too long: say so and keep the prompt, so the shortened comment is still taken.
+        if (text.length > feedbackCommentMaxLength) return void (await ctx.reply(meet.commentTooLong(feedbackCommentMaxLength)));
         await ctx.services.clearChatPrompt({ channel, externalId }, ctx.actor);
         await ctx.services.addFeedbackComment({ memberId: ctx.member.memberId, meetingId: Number(data.meetingId), comment: text }, ctx.actor);
         await ctx.reply(meet.commentSaved);

@@ -214,6 +214,7 @@ export const meet = {
   badTime: 'Chưa đọc được ngày giờ, hoặc thời điểm đã qua. Đồng chí gõ lại theo mẫu: 20/12/2026 14:00',
   askPlace: 'Bước 3/4 — Gõ địa điểm họp (hoặc đường link họp trực tuyến):',
   askAgenda: 'Bước 4/4 — Gõ nội dung (chương trình) cuộc họp:',
+  commentTooLong: (max: number) => `Góp ý dài quá; đồng chí rút gọn giúp (tối đa ${max.toLocaleString('vi-VN')} ký tự) rồi gửi lại.`,
   tooLong: 'Nội dung dài quá; đồng chí rút gọn giúp (địa điểm tối đa 300 ký tự, nội dung tối đa 3.000 ký tự).',
   confirm: (preview: string) => `Xem lại thông báo trước khi gửi:\n\n${preview}`,
   send: '📤 Gửi thông báo',

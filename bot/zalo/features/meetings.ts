@@ -1,6 +1,7 @@
 import { meet, zalo } from '../locales/vi';
 import { noticeChoicesTtlMs, promptKinds, type Turn } from '../turn';
 import { requireMember } from './require-member';
+import { feedbackCommentMaxLength } from '../../../src/services/meetings/feedback-and-rating';
 
 /** How long a typed text counts as the reason for an absence after the member chose "absent". */
 export const reasonWaitMs = 30 * 60_000;
@@ -47,6 +48,8 @@ export async function giveFeedback(turn: Turn, meetingId: number, score: number)
 
 export async function saveFeedbackComment(turn: Turn, meetingId: number, comment: string) {
   const member = requireMember(turn);
+  // Too long: say so and keep the prompt, so the shortened comment is still taken.
+  if (comment.length > feedbackCommentMaxLength) return void (await turn.reply(meet.commentTooLong(feedbackCommentMaxLength)));
   await turn.clearPrompt();
   await turn.services.addFeedbackComment({ memberId: member.memberId, meetingId, comment }, turn.actor);
   await turn.reply(meet.commentSaved);

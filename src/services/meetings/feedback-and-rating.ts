@@ -5,6 +5,9 @@ import { meetingRoster } from './attendance';
 import { assertOfficerOf, loadMeeting } from './meeting-access';
 import { defaultMeetingRules } from './meeting-rules';
 
+/** Longest feedback comment kept; chats and pages refuse a longer one with a message. */
+export const feedbackCommentMaxLength = 1000;
+
 /** An attendee's rating (1–5) and optional comment; answering again replaces the answer. */
 export async function submitFeedback({
   ctx,
@@ -19,7 +22,7 @@ export async function submitFeedback({
   const [attended] = await ctx.db.all<{ ok: number }>(sql`
     SELECT 1 AS ok FROM meeting_invitees WHERE meeting_id = ${meeting.id} AND member_id = ${input.memberId} AND attendance IN ('present', 'late')`);
   if (!attended) throw new ServiceError('forbidden');
-  const comment = input.comment === undefined ? undefined : (input.comment ?? '').normalize('NFC').trim().slice(0, 1000) || null;
+  const comment = input.comment === undefined ? undefined : (input.comment ?? '').normalize('NFC').trim().slice(0, feedbackCommentMaxLength) || null;
   await ctx.db.run(sql`
     INSERT INTO meeting_feedback (meeting_id, member_id, score, comment, created_at)
     VALUES (${meeting.id}, ${input.memberId}, ${input.score}, ${comment ?? null}, ${ctx.clock.now().getTime()})
@@ -30,7 +33,7 @@ export async function submitFeedback({
 /** Adds a comment to the member's feedback already given. */
 export async function addFeedbackComment({ ctx, input }: { ctx: ServiceContext; input: { memberId: number; meetingId: number; comment: string } }) {
   const result = await ctx.db.run(sql`
-    UPDATE meeting_feedback SET comment = ${input.comment.normalize('NFC').trim().slice(0, 1000)}
+    UPDATE meeting_feedback SET comment = ${input.comment.normalize('NFC').trim().slice(0, feedbackCommentMaxLength)}
     WHERE meeting_id = ${input.meetingId} AND member_id = ${input.memberId}`);
   if (result.rowsAffected === 0) throw new ServiceError('not_found', 'no feedback yet');
 }
