@@ -14,11 +14,18 @@ export interface Outcome {
   sent: number;
   /** Answers other than HTTP 200, by status (0: no answer, e.g. connection reset). */
   failures: Record<number, number>;
+  /**
+   * 200 answers carrying a callback query answer for Telegram to perform (a webhook reply).
+   * Counted, not performed: that work is Telegram's, not the server's.
+   */
+  webhookReplies: number;
 }
+
+const answersCallbackQuery = (body: string) => body.includes('"method":"answerCallbackQuery"');
 
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
-function post(target: Target, body: string): Promise<number> {
+function post(target: Target, body: string): Promise<{ status: number; reply: boolean }> {
   return new Promise((resolve) => {
     const req = request(
       {
@@ -31,29 +38,34 @@ function post(target: Target, body: string): Promise<number> {
         timeout: 30_000,
       },
       (res) => {
-        res.resume();
-        res.once('end', () => resolve(res.statusCode ?? 0));
-        res.once('error', () => resolve(0));
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+        });
+        res.once('end', () => resolve({ status: res.statusCode ?? 0, reply: answersCallbackQuery(text) }));
+        res.once('error', () => resolve({ status: 0, reply: false }));
       },
     );
     req.once('timeout', () => req.destroy());
-    req.once('error', () => resolve(0));
+    req.once('error', () => resolve({ status: 0, reply: false }));
     req.end(body);
   });
 }
 
 async function send(target: Target, update: PlannedUpdate, outcome: Outcome): Promise<boolean> {
   outcome.sent++;
-  const status = await post(target, update.body);
+  const { status, reply } = await post(target, update.body);
   const ok = status === 200;
   if (!ok) outcome.failures[status] = (outcome.failures[status] ?? 0) + 1;
+  else if (reply) outcome.webhookReplies++;
   update.done(ok);
   return ok;
 }
 
 /** `concurrency` senders for `seconds`; returns answered updates per second. */
 export async function closedLoop(target: Target, next: () => PlannedUpdate, concurrency: number, seconds: number) {
-  const outcome: Outcome = { sent: 0, failures: {} };
+  const outcome: Outcome = { sent: 0, failures: {}, webhookReplies: 0 };
   const started = performance.now();
   const stopAt = started + seconds * 1000;
   await Promise.all(
@@ -67,7 +79,7 @@ export async function closedLoop(target: Target, next: () => PlannedUpdate, conc
 
 /** `rate` updates per second for `seconds`; returns latencies (ms) per update kind, sorted. */
 export async function openLoop(target: Target, next: () => PlannedUpdate, rate: number, seconds: number) {
-  const outcome: Outcome = { sent: 0, failures: {} };
+  const outcome: Outcome = { sent: 0, failures: {}, webhookReplies: 0 };
   const latencies: Record<UpdateKind, number[]> = { quiz: [], meeting: [] };
   const total = Math.round(rate * seconds);
   const interval = 1000 / rate;

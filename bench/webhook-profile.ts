@@ -2,7 +2,7 @@
 // `npm start` builds it) each take full-speed load for a few seconds, chibo under
 // `node --cpu-prof`; prints CPU time per update for both and chibo's costliest functions
 // (self time). For iterating on job-sized changes before a full bench/webhook.ts run.
-// Run: npx tsx bench/webhook-profile.ts [seconds=6] [top=40]
+// Run: npx tsx bench/webhook-profile.ts [seconds=6] [top=40] [packages]
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +25,13 @@ interface Profile {
   timeDeltas: number[];
 }
 
+/** The npm package (or node: module) a function is in; chibo's own functions by name. */
+function packageOf(where: string, functionName: string) {
+  if (where.startsWith('dist/')) return `chibo: ${functionName || '(anonymous)'}`;
+  if (where.startsWith('node:')) return where.split(':').slice(0, 2).join(':');
+  return where.split('/')[0] || functionName || '(native)';
+}
+
 /** Self time per function (ms), costliest first. */
 function selfTimes(profile: Profile) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -32,7 +39,7 @@ function selfTimes(profile: Profile) {
   profile.samples.forEach((id, i) => {
     const f = byId.get(id)!.callFrame;
     const where = f.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/dist\//, 'dist/');
-    const key = `${f.functionName || '(anonymous)'} ${where}:${f.lineNumber + 1}`;
+    const key = byPackage ? packageOf(where, f.functionName) : `${f.functionName || '(anonymous)'} ${where}:${f.lineNumber + 1}`;
     totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
   return [...totals].sort((a, b) => b[1] - a[1]);
@@ -40,6 +47,8 @@ function selfTimes(profile: Profile) {
 
 const seconds = Number(process.argv[2] ?? 6);
 const top = Number(process.argv[3] ?? 40);
+/** `packages`: self time summed per npm package instead of per function. */
+const byPackage = process.argv[4] === 'packages';
 const dir = mkdtempSync(join(tmpdir(), 'chibo-webhook-profile-'));
 const databaseUrl = `file:${join(dir, 'webhook.db')}`;
 buildBundle('src/entry/node.ts', serverBundles.chibo);

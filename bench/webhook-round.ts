@@ -39,6 +39,8 @@ export interface RoundResult {
   coresAtMax: { server: number; harness: number; botApi: number };
   /** Bot API calls this server made, by method. */
   apiCalls: Record<string, number>;
+  /** Callback queries answered in the webhook response instead (all phases). */
+  webhookReplies: number;
   refusedAnswers: number;
   /** What the server wrote to standard error (warnings and errors only at LOG_LEVEL=warn). */
   stderrLines: string[];
@@ -149,6 +151,7 @@ export async function runRound(opts: {
       coresAtMax,
       warmupSent: warmup.sent,
       warmupFailures: Object.values(warmup.failures).reduce((a, b) => a + b, 0),
+      webhookReplies: warmup.webhookReplies + latency.webhookReplies + throughput.webhookReplies,
       apiCalls: stats.calls[token] ?? {},
       refusedAnswers: stats.refusedAnswers[token] ?? 0,
       stderrLines: child.output().stderr.split('\n').filter(Boolean),

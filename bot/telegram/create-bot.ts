@@ -30,10 +30,20 @@ export interface TelegramBotDeps {
   dashboardUrl: string;
 }
 
+/**
+ * In webhook mode, the first callback answer of an update rides on the webhook's HTTP response
+ * (Telegram performs it): one outgoing request less per button tap, which was about a third of
+ * the Bot API calls. Polling has no response to carry it.
+ */
+export const webhookReplyMethod = 'answerCallbackQuery';
+
 /** Builds the Telegram bot: error boundary → member loading → features → unhandled. */
 export function createTelegramBot(deps: TelegramBotDeps): Bot<BotContext> {
   // 30 s, not grammY's 500 s: a hanging Bot API must not stall the outbox sender past its stale-claim window.
-  const bot = new Bot<BotContext>(deps.token, { client: { apiRoot: deps.apiRoot, timeoutSeconds: 30 }, botInfo: deps.botInfo });
+  const bot = new Bot<BotContext>(deps.token, {
+    client: { apiRoot: deps.apiRoot, timeoutSeconds: 30, canUseWebhookReply: (method) => method === webhookReplyMethod },
+    botInfo: deps.botInfo,
+  });
   bot.use((ctx, next) => {
     ctx.services = deps.services;
     ctx.logger = deps.logger;

@@ -28,7 +28,10 @@ const statementCacheSize = 500;
 interface CachedStatement {
   readonly reader: boolean;
   raw(on?: boolean): unknown;
+  columns(): unknown[];
 }
+/** A `*` that is not `(*)`: `SELECT *`, `t.*` (and, harmlessly, multiplication). */
+const bareStar = /\*(?!\s*\))/;
 const noRows = new TypeError('The raw() method is only for statements that return data');
 const returnsNoRows = (): never => {
   throw noRows;
@@ -64,6 +67,13 @@ function cachePreparedStatements() {
       // no rows; a write statement's answer never changes, so throw the same error without
       // building a new one (with its stack) on each run.
       if (!statement.reader) statement.raw = returnsNoRows;
+      // It also asks a reading statement for its columns twice on every run, a native call each
+      // time (~9% of the webhook's CPU). They only change when `*` expands to a table's columns
+      // after a schema change, so statements with a bare `*` (count(*) is not one) ask each time.
+      else if (!bareStar.test(sql)) {
+        const columns = statement.columns();
+        statement.columns = () => columns;
+      }
       if (cache.size >= statementCacheSize) cache.delete(cache.keys().next().value!);
     }
     cache.set(sql, statement);

@@ -1,8 +1,9 @@
-import type { Bot } from 'grammy';
+import type { Bot, WebhookReplyEnvelope } from 'grammy';
 import type { Update } from 'grammy/types';
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { BotContext } from '../../bot/telegram/context';
+import type { webhookReplyMethod } from '../../bot/telegram/create-bot';
 import type { Logger } from '../logger';
 import type { Services } from '../services';
 import { requireSecretHeader } from './middlewares/secret-token';
@@ -70,6 +71,17 @@ function keepRunning(c: Context, work: Promise<unknown>) {
 }
 
 /**
+ * A webhook reply that will not ride on a response (the update was acknowledged late, without
+ * it) goes out as an ordinary call instead. A callback answer is a courtesy: a failure is logged.
+ */
+async function sendReplyDirectly(bot: Bot<BotContext>, reply: string, logger: Logger) {
+  const { method, ...params } = JSON.parse(reply) as { method: typeof webhookReplyMethod } & Record<string, unknown>;
+  await bot.api.raw[method](params as never).catch((error: unknown) => {
+    logger.warn('telegram webhook: late webhook reply failed', { method, error: error instanceof Error ? error.name : 'unknown' });
+  });
+}
+
+/**
  * POST / for Telegram updates. Order matters: secret first (nothing else runs
  * on a forged request), then size, JSON, shape, duplicate check, and only then the bot.
  */
@@ -112,10 +124,18 @@ export function telegramWebhook(deps: { bot: Bot<BotContext>; secret: string; se
         deps.logger.info('telegram webhook: update in progress elsewhere, not acknowledged', { updateId });
         return c.json({ ok: false, error: 'in_progress' }, 503);
       }
+      // The handler's answer to a callback query rides on this request's response (see
+      // createTelegramBot); once the response has gone, later calls go out as ordinary requests.
+      let webhookReply: string | undefined;
+      const envelope: WebhookReplyEnvelope = {
+        send: async (payload) => {
+          webhookReply = payload;
+        },
+      };
       // Entries pass a known identity; otherwise fetch it once per process (never for a forged request).
       const handling = (async () => {
         if (!deps.bot.isInited()) await deps.bot.init();
-        await deps.bot.handleUpdate(json.body as Update);
+        await deps.bot.handleUpdate(json.body as Update, envelope);
       })().then(
         () => ({ ok: true as const }),
         (error: unknown) => ({ ok: false as const, error }),
@@ -134,12 +154,15 @@ export function telegramWebhook(deps: { bot: Bot<BotContext>; secret: string; se
         // A slow or hanging Bot API must not hold Telegram's connection (it would redeliver, and
         // further updates queue behind): acknowledge now, let the handler finish on its own.
         deps.logger.warn('telegram webhook: update still running at the deadline, acknowledged', { updateId });
+        envelope.send = undefined;
         keepRunning(c, settled);
+        if (webhookReply !== undefined) keepRunning(c, sendReplyDirectly(deps.bot, webhookReply, deps.logger));
         return c.json({ ok: true, late: true });
       }
       await settled;
       if (!outcome.ok) return c.json({ ok: false, error: 'handler_failed' }, 500);
-      return c.json({ ok: true });
+      // Telegram performs a method named in a 200 response: the reply replaces the usual { ok: true }.
+      return webhookReply === undefined ? c.json({ ok: true }) : c.body(webhookReply, 200, { 'content-type': 'application/json' });
     },
   );
   return app;

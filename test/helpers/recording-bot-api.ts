@@ -5,6 +5,8 @@ import type { UserFromGetMe } from 'grammy/types';
 export interface RecordedCall {
   method: string;
   body: Record<string, unknown>;
+  /** Refused as Telegram would (a callback query answered a second time): the user saw nothing. */
+  refused?: true;
 }
 
 export const testBotInfo: UserFromGetMe = {
@@ -45,10 +47,12 @@ export async function startRecordingBotApi() {
       } catch {
         body = { raw };
       }
-      calls.push({ method, body });
+      const call: RecordedCall = { method, body };
+      calls.push(call);
       if (method === 'answerCallbackQuery') {
         const queryId = String(body.callback_query_id);
         if (answered.has(queryId)) {
+          call.refused = true;
           res.statusCode = 400;
           res.setHeader('content-type', 'application/json');
           res.end(JSON.stringify({ ok: false, error_code: 400, description: 'Bad Request: query is too old and response timeout expired or query ID is invalid' }));
@@ -67,10 +71,24 @@ export async function startRecordingBotApi() {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const apiRoot = `http://127.0.0.1:${port}`;
   return {
-    apiRoot: `http://127.0.0.1:${port}`,
+    apiRoot,
     calls,
+    /**
+     * Does what Telegram does with a webhook response that names a `method` (a webhook reply):
+     * performs that call, so it is recorded (and refused) like any other.
+     */
+    async performWebhookReply(response: Response) {
+      if (response.status !== 200) return;
+      const reply = (await response.clone().json().catch(() => null)) as { method?: unknown } | null;
+      if (typeof reply?.method !== 'string') return;
+      const { method, ...params } = reply;
+      await fetch(`${apiRoot}/botwebhook-reply/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) });
+    },
     sent: () => calls.filter((c) => c.method === 'sendMessage').map((c) => String(c.body.text)),
+    /** The text of the last callback answer the user saw (the first one Telegram took for its query). */
+    lastAnswerShown: () => String(calls.filter((c) => c.method === 'answerCallbackQuery' && !c.refused).at(-1)?.body.text),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

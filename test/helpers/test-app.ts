@@ -22,8 +22,9 @@ export async function createTestApp(env: Record<string, string> = {}) {
   const chibo = createApp({ config, db: t.db, clock: t.clock, logger: silentLogger, botInfo: testBotInfo });
   await t.services.importUnits(smallTree);
   await t.services.importMembers(smallRoster);
-  const post = (body: unknown, secret: string | null = webhookSecret) =>
-    chibo.app.request('/webhook/telegram', {
+  /** Delivers an update as Telegram does, including the call a webhook reply asks for. */
+  const post = async (body: unknown, secret: string | null = webhookSecret) => {
+    const response = await chibo.app.request('/webhook/telegram', {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -31,6 +32,9 @@ export async function createTestApp(env: Record<string, string> = {}) {
       },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
+    await api.performWebhookReply(response);
+    return response;
+  };
   return {
     ...t,
     api,

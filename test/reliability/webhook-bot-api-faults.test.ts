@@ -8,7 +8,7 @@ import { callbackUpdate, textUpdate } from '../helpers/updates';
 import { type ChaosRequest, type Reaction, startChaoticBotApi } from './helpers/chaotic-bot-api';
 import { type Crowd, populateCrowd, telegramIdBase } from './helpers/crowd';
 import { serveApp } from './helpers/serve-app';
-import { postUpdate } from './helpers/webhook-client';
+import { isHandled, isWebhookReply, postUpdate } from './helpers/webhook-client';
 
 // A webhook request handles its update in line, and the handler talks to the Bot API
 // (answer the tap, edit the screen, reply). When the Bot API hangs, fails or drops the
@@ -86,8 +86,10 @@ describe('the webhook while the Bot API misbehaves', () => {
       const slowest = Math.max(...answers.map((a) => a.ms));
       expect(answers.map((a) => a.status)).toEqual(k.updates.map(() => 200));
       expect(slowest).toBeLessThan(deadlineMs + slackMs);
-      // The handlers were still waiting for the Bot API: acknowledged at the deadline.
-      expect(answers.every((a) => a.body?.late === true)).toBe(true);
+      // Handlers still waiting for the Bot API were acknowledged at the deadline. A meeting reply
+      // needs no call of its own (its answer rides on the response), so it was answered at once.
+      const isAttend = (i: number) => i >= perCase && i < 2 * perCase;
+      expect(answers.map((a, i) => (isAttend(i) ? isWebhookReply(a) && a.ms < deadlineMs : a.body?.late === true))).toEqual(k.updates.map(() => true));
       await expectRecorded(k);
       // Telegram's redelivery of the same updates is acknowledged at once and changes nothing.
       const again = await Promise.all(k.updates.map((u) => postUpdate(app.url, u, { timeoutMs: 5_000 })));
@@ -107,7 +109,7 @@ describe('the webhook while the Bot API misbehaves', () => {
     const batch = updatesFor(k);
     try {
       const answers = await Promise.all(batch.updates.map((u) => postUpdate(app.url, u, { timeoutMs: 60_000 })));
-      expect(answers.map((a) => [a.status, a.body?.ok])).toEqual(batch.updates.map(() => [200, true]));
+      expect(answers.map(isHandled)).toEqual(batch.updates.map(() => true));
       expect(Math.max(...answers.map((a) => a.ms))).toBeLessThan(deadlineMs);
       await expectRecorded(batch);
       // The bot tried to speak (and its error boundary tried once more), but never looped.

@@ -7,15 +7,22 @@ export interface WebhookAnswer {
   ms: number;
 }
 
+/** A webhook answer that names a method (a webhook reply), which Telegram performs. */
+export const isWebhookReply = (answer: WebhookAnswer) => answer.status === 200 && typeof answer.body?.method === 'string';
+
+/** Handled: `{ ok: true }`, or a webhook reply in its place. */
+export const isHandled = (answer: WebhookAnswer) => isWebhookReply(answer) || (answer.status === 200 && answer.body?.ok === true);
+
 /**
  * POSTs one body to a webhook URL over real HTTP with Telegram's secret header (unless told
  * otherwise) and measures the answer. A request still unanswered after `timeoutMs` is
  * aborted and reported as status 0, so a hang shows up as a failure, not a stuck test.
+ * With `replyTo` (a Bot API root) it does what Telegram does with a webhook reply: performs it there.
  */
 export async function postWebhook(
   url: string,
   body: string | Uint8Array,
-  options: { secret?: string | null; contentType?: string; timeoutMs?: number; headers?: Record<string, string> } = {},
+  options: { secret?: string | null; contentType?: string; timeoutMs?: number; headers?: Record<string, string>; replyTo?: string } = {},
 ): Promise<WebhookAnswer> {
   const secret = options.secret === undefined ? webhookSecret : options.secret;
   const started = performance.now();
@@ -40,7 +47,12 @@ export async function postWebhook(
   } catch {
     parsed = null;
   }
-  return { status: res.status, body: parsed, ms: performance.now() - started };
+  const answer = { status: res.status, body: parsed, ms: performance.now() - started };
+  if (options.replyTo && isWebhookReply(answer)) {
+    const { method, ...params } = parsed!;
+    await fetch(`${options.replyTo}/botwebhook-reply/${String(method)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) }).catch(() => undefined);
+  }
+  return answer;
 }
 
 export const postUpdate = (url: string, update: unknown, options?: Parameters<typeof postWebhook>[2]) => postWebhook(url, JSON.stringify(update), options);
@@ -107,13 +119,13 @@ export function postRaw(
  * until it is answered with HTTP 200 (or `timeoutMs` passes). Returns, per update, the
  * statuses it got, in order.
  */
-export async function deliverUntilAcknowledged(url: string, updates: readonly unknown[], options: { everyMs?: number; timeoutMs?: number } = {}) {
+export async function deliverUntilAcknowledged(url: string, updates: readonly unknown[], options: { everyMs?: number; timeoutMs?: number; replyTo?: string } = {}) {
   const everyMs = options.everyMs ?? 2000;
   const deadline = performance.now() + (options.timeoutMs ?? 60_000);
   const statuses: number[][] = updates.map(() => []);
   let waiting = updates.map((_, i) => i);
   for (;;) {
-    const answers = await Promise.all(waiting.map((i) => postUpdate(url, updates[i])));
+    const answers = await Promise.all(waiting.map((i) => postUpdate(url, updates[i], { replyTo: options.replyTo })));
     answers.forEach((a, k) => {
       statuses[waiting[k]!]!.push(a.status);
     });
