@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { updateLeaseMs } from '../../src/services/updates/lease-update';
-import { createTestApp } from '../helpers/test-app';
-import { textUpdate } from '../helpers/updates';
+import { createTestApp, webhookSecret } from '../helpers/test-app';
+import { callbackUpdate, textUpdate } from '../helpers/updates';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeEach(async () => {
@@ -80,6 +80,21 @@ describe('POST /webhook/telegram', () => {
     const res = await t.post({ update_id: 5, message: { text: 'x'.repeat(1_100_000) } });
     expect(res.status).toBe(413);
     expect(await t.count('processed_updates')).toBe(0);
+  });
+
+  it('answers a tap in its HTTP response (a webhook reply Telegram performs), with no Bot API call of its own', async () => {
+    const update = callbackUpdate(7006, 'zz:no-such-button');
+    const res = await t.chibo.app.request('/webhook/telegram', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': webhookSecret },
+      body: JSON.stringify(update),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await res.json()).toMatchObject({ method: 'answerCallbackQuery', callback_query_id: update.callback_query.id });
+    expect(t.api.calls.filter((c) => c.method === 'answerCallbackQuery')).toEqual([]);
+    // A redelivery carries no second answer.
+    expect(await (await t.post(update)).json()).toEqual({ ok: true, duplicate: true });
   });
 
   it('acknowledges an update type the bot does not handle', async () => {
