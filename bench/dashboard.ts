@@ -114,7 +114,7 @@ const floorNotes = [
   'documents: confirmations per document and child unit from the rollup (only where the document was sent); members per child unit.',
   'quizzes: participants, attempts, scores and passes per quiz set, and entrants per contest, from the rollups.',
   'quiz-set: answers of the set\'s finished attempts in scope grouped by question and choice (without the upper/lower 27% split the page computes, so the floor is cheaper than the page\'s data).',
-  'contest: the contest-wide count of perfect scores and the top 100 entrants in scope by best score and shortest time, in SQL (without the prediction tie-break and attempt counts the page shows).',
+  'contest: the contest-wide count of perfect scores, then per entrant in scope the best attempt (one GROUP BY with a sortable min() key instead of the page\'s window functions), attempt count and latest prediction; the top 100 with names, and the count in scope.',
   'members: each member of the unit with their latest quiz, reply, study and feedback times.',
 ];
 
@@ -187,8 +187,20 @@ function floorQueries(scope: SQL, rootPath: string, p: ReturnType<typeof dashboa
     ],
     leaderboard: [
       perfectEntrants,
-      sql`SELECT a.member_id, max(a.correct_count), min(a.finished_at - a.started_at) FROM quiz_attempts a JOIN members m ON m.id = a.member_id JOIN units u ON u.id = m.unit_id
-        WHERE ${scope} AND a.contest_id = ${contest.id} AND a.finished_at IS NOT NULL GROUP BY a.member_id ORDER BY 2 DESC, 3 LIMIT 100`,
+      // Per entrant in scope: the best attempt (score, then time, then the earlier attempt) picked
+      // by one min() over a sortable key, the attempt count and the latest prediction; the top 100
+      // by score, prediction (nearest a fixed count standing in for the perfect scores), time and
+      // member id, named; and the number of entrants in scope.
+      sql`WITH best AS MATERIALIZED (
+          SELECT a.member_id, count(*) AS attempts, max(json_array_length(a.question_ids)) AS total,
+            min(printf('%06d%012d%010d', 999999 - a.correct_count, a.finished_at - a.started_at, a.id)) AS rank_key,
+            CAST(substr(max(CASE WHEN a.prediction IS NOT NULL THEN printf('%010d:%d', a.id, a.prediction) END), 12) AS INTEGER) AS prediction
+          FROM quiz_attempts a JOIN members m ON m.id = a.member_id JOIN units u ON u.id = m.unit_id
+          WHERE ${scope} AND a.contest_id = ${contest.id} AND a.finished_at IS NOT NULL GROUP BY a.member_id)
+        SELECT b.*, m.code, m.full_name, u.code, u.name, (SELECT count(*) FROM best)
+        FROM (SELECT member_id, attempts, total, prediction, 999999 - CAST(substr(rank_key, 1, 6) AS INTEGER) AS correct, CAST(substr(rank_key, 7, 12) AS INTEGER) AS duration_ms
+          FROM best ORDER BY correct DESC, prediction IS NULL, abs(prediction - 5), duration_ms, member_id LIMIT 100) b
+        JOIN members m ON m.id = b.member_id JOIN units u ON u.id = m.unit_id`,
     ],
     members: (unitId: number) => [
       sql`SELECT m.full_name, (SELECT max(started_at) FROM quiz_attempts WHERE member_id = m.id), (SELECT max(replied_at) FROM meeting_invitees WHERE member_id = m.id),

@@ -83,6 +83,7 @@ export async function contestLeaderboard({
   const within = input.unitCode ? sql`AND u.path LIKE (SELECT path FROM units WHERE code = ${input.unitCode}) || '%'` : sql``;
   // Ranked in SQL: best score first, then the prediction nearest the contest-wide count of
   // perfect scores (none: last), then the faster attempt, then the earlier member id.
+  const order = sql`correct DESC, latest_prediction IS NULL, abs(latest_prediction - ${perfect}), duration_ms, member_id`;
   const ranked = await ctx.db.all<{
     member_id: number;
     total: number;
@@ -101,17 +102,21 @@ export async function contestLeaderboard({
         a.finished_at - a.started_at AS duration_ms
       FROM quiz_attempts a JOIN members m ON m.id = a.member_id JOIN units u ON u.id = m.unit_id
       WHERE a.contest_id = ${input.contestId} AND a.finished_at IS NOT NULL ${within}
-    ), ranked AS (
-      SELECT scored.*, row_number() OVER (PARTITION BY member_id ORDER BY correct DESC, duration_ms ASC, id ASC) AS n,
-        count(*) OVER (PARTITION BY member_id) AS attempts,
-        first_value(prediction) OVER (PARTITION BY member_id ORDER BY prediction IS NULL, id DESC) AS latest_prediction
-      FROM scored
+    ), best AS MATERIALIZED (
+      SELECT * FROM (
+        SELECT scored.*, row_number() OVER (PARTITION BY member_id ORDER BY correct DESC, duration_ms ASC, id ASC) AS n,
+          count(*) OVER (PARTITION BY member_id) AS attempts,
+          first_value(prediction) OVER (PARTITION BY member_id ORDER BY prediction IS NULL, id DESC) AS latest_prediction
+        FROM scored)
+      WHERE n = 1
+    ), top AS (
+      SELECT * FROM best ORDER BY ${order} LIMIT ${input.limit ?? 1000}
     )
-    SELECT r.member_id, r.total, r.correct, r.duration_ms, r.attempts, r.latest_prediction AS prediction,
-      m.code, m.full_name, u.code AS unit_code, u.name AS unit_name, count(*) OVER () AS in_scope
-    FROM ranked r JOIN members m ON m.id = r.member_id JOIN units u ON u.id = m.unit_id WHERE r.n = 1
-    ORDER BY r.correct DESC, r.latest_prediction IS NULL, abs(r.latest_prediction - ${perfect}), r.duration_ms, r.member_id
-    LIMIT ${input.limit ?? 1000}`);
+    -- Names are looked up for the rows shown only, not for every entrant.
+    SELECT top.member_id, top.total, top.correct, top.duration_ms, top.attempts, top.latest_prediction AS prediction,
+      m.code, m.full_name, u.code AS unit_code, u.name AS unit_name, (SELECT count(*) FROM best) AS in_scope
+    FROM top JOIN members m ON m.id = top.member_id JOIN units u ON u.id = m.unit_id
+    ORDER BY ${order}`);
   const rows = ranked.map((r, i) => ({
     rank: i + 1,
     memberCode: r.code,
