@@ -116,6 +116,24 @@ describe('dashboard figures', () => {
     expect(cs1.slice(1)).toEqual(['Đảng bộ Sở Xây dựng', 'Đảng bộ cơ sở', 5, 0, 33.3, 23.1, 66.7, 40, 40, 65, 3]);
   });
 
+  it('reports study coverage per document down the tree: the units under the chosen one, then its own members', async () => {
+    const cells = (report: { rows: { code: string; hasChildren: boolean; cells: { due: number; confirmed: number }[] }[] }) =>
+      report.rows.map((r) => [r.code, r.hasChildren, r.cells.map((c) => [c.due, c.confirmed])]);
+    // The whole province: the bloc the document went to (6 members, M1 and M3 confirmed).
+    expect(cells(await api('/dashboard/api/documents'))).toEqual([['K', true, [[6, 2]]]]);
+    // The bloc, whose committee has no members of its own: its đảng bộ (CB1, CB2 and M6 of the committee) and its chi bộ cơ sở.
+    expect(cells(await api(`/dashboard/api/documents?unit=${K}`))).toEqual([
+      ['CS1', true, [[5, 2]]],
+      ['CBCS', false, [[1, 0]]],
+    ]);
+    // The đảng bộ: its two chi bộ, then a row of its own for its committee member M6.
+    expect(cells(await api(`/dashboard/api/documents?unit=${await unitId(t.db, 'CS1')}`))).toEqual([
+      ['CB1', false, [[2, 1]]],
+      ['CB2', false, [[2, 1]]],
+      ['CS1', true, [[1, 0]]],
+    ]);
+  });
+
   it('approves a draft summary from the document page, and members then see it', async () => {
     // The document was sent down from the bloc: a đảng bộ committee below may not approve its one summary.
     const lower = await signIn(t.chibo.app, t.services, { memberId: await memberId(t.db, 'M6') });

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
-import { audienceMeetsScope, childPathSql, drillDownRows } from './subtree-rows';
-import { loadUnits, sentToUnit } from './unit-figures';
+import { allPacked } from './packed-rows';
+import { audienceMeetsScope, childPathSql } from './subtree-rows';
+import { sentToUnit } from './unit-figures';
 import { type DashboardViewer, type ScopedUnit, resolveScopedUnit, unitInScope, withinUnit } from './viewer';
 
 export interface DocumentColumn {
@@ -29,14 +30,26 @@ export async function documentReport({ ctx, input }: { ctx: ServiceContext; inpu
     SELECT d.id, coalesce(d.number, d.title, d.source_name) AS label, d.title, d.kind,
       (SELECT count(*) FROM document_summaries s WHERE s.document_id = d.id AND s.status = 'draft') AS drafts
     FROM documents d WHERE ${audienceMeetsScope(unit?.path ?? null)} ORDER BY d.id DESC LIMIT 30`);
-  const units = await loadUnits(ctx, within);
-  const { children, self, hasChildren } = drillDownRows(units, unit);
-  const rowUnits = children.concat(self ? [self] : []);
+  // The rows: the units directly under the chosen one (the tree's tops for a whole-province
+  // admin), then the chosen unit itself, with their own member counts.
+  const rowUnits = (
+    await ctx.db.all<{ id: number; code: string; name: string; path: string; own_members: number | null; has_children: number }>(sql`
+      SELECT u.id, u.code, u.name, u.path, um.members AS own_members, EXISTS (SELECT 1 FROM units c WHERE c.parent_id = u.id) AS has_children
+      FROM units u LEFT JOIN unit_members um ON um.unit_id = u.id
+      WHERE ${within} AND ${unit ? sql`(u.parent_id = ${unit.id} OR u.id = ${unit.id})` : sql`u.parent_id IS NULL`}`)
+  ).sort((a, b) => (a.id === unit?.id ? 1 : b.id === unit?.id ? -1 : a.path < b.path ? -1 : 1));
+  const hasChildren = (id: number) => Boolean(rowUnits.find((r) => r.id === id)?.has_children);
+  // Only the units with members count towards what is due: their paths and counts, nothing more.
+  const units = (await allPacked(ctx, ['id', 'path', 'members'], sql`
+    SELECT u.id, u.path, um.members FROM units u JOIN unit_members um ON um.unit_id = u.id WHERE ${within} AND um.members > 0`)).map((u) => ({
+    id: Number(u.id),
+    path: String(u.path),
+    members: Number(u.members),
+  }));
   const docIds = JSON.stringify(docs.map((d) => d.id));
   const audiences = await ctx.db.all<{ document_id: number; path: string }>(sql`
     SELECT du.document_id, pu.path FROM document_units du JOIN units pu ON pu.id = du.unit_id
     WHERE du.document_id IN (SELECT value FROM json_each(${docIds}))`);
-  const membersOf = new Map(units.map((u) => [u.id, u.members]));
   const rootPath = unit && hasChildren(unit.id) ? unit.path : unit ? unit.path.replace(/\d+\/$/, '') : '/';
   const confirmed = await ctx.db.all<{ document_id: number; row_path: string; n: number }>(sql`
     SELECT r.document_id, ${childPathSql(rootPath)} AS row_path, sum(r.confirmed) AS n
@@ -58,7 +71,7 @@ export async function documentReport({ ctx, input }: { ctx: ServiceContext; inpu
       if (paths.some((p) => u.path.startsWith(p))) due[k] = (due[k] ?? 0) + u.members;
     });
   }
-  const rows = rowUnits.filter((row) => !ownRow(row) || (membersOf.get(row.id) ?? 0) > 0).map((row) => ({
+  const rows = rowUnits.filter((row) => !ownRow(row) || Number(row.own_members ?? 0) > 0).map((row) => ({
     unitId: row.id,
     code: row.code,
     name: row.name,
