@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { documents } from './documents';
 import { members } from './members';
@@ -126,6 +127,11 @@ export const quizAttempts = sqliteTable(
   (t) => [
     index('quiz_attempts_member_id_idx').on(t.memberId),
     index('quiz_attempts_contest_id_idx').on(t.contestId),
+    // Covers a contest's ranking (best attempt per entrant, its time, the latest prediction and
+    // the question count) so it never reads the wide attempt rows with their question lists.
+    index('quiz_attempts_contest_rank_idx')
+      .on(t.contestId, t.memberId, t.finishedAt, t.correctCount, t.startedAt, t.prediction, sql`json_array_length(${t.questionIds})`)
+      .where(sql`${t.contestId} IS NOT NULL`),
     index('quiz_attempts_finished_at_idx').on(t.finishedAt),
   ],
 );

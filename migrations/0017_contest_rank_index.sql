@@ -1,0 +1,1 @@
+CREATE INDEX `quiz_attempts_contest_rank_idx` ON `quiz_attempts` (`contest_id`,`member_id`,`finished_at`,`correct_count`,`started_at`,`prediction`,json_array_length("question_ids")) WHERE "quiz_attempts"."contest_id" IS NOT NULL;
