@@ -107,13 +107,13 @@ export async function runDashboardBench(scale = Number(process.env.DASHBOARD_BEN
 
 /** What each floor runs, printed under the table. */
 const floorNotes = [
-  'Each floor is the SQL a page needs written by hand, run in the same loop as the page: the same rows, scope and periods, read from the rollups where the page reads them (unit_members, unit_document_study, unit_quiz_months, unit_quiz_sets, unit_contest_entrants, kept by the triggers of migration 0014) and from the meetings with their trigger-kept counters.',
+  'Each floor is the SQL a page needs written by hand, run in the same loop as the page: the same rows, scope and periods, read from the rollups where the page reads them (unit_members, unit_document_study, unit_quiz_months, unit_quiz_sets, unit_contest_entrants, unit_question_stats, kept by the triggers of migrations 0014 and 0018) and from the meetings with their trigger-kept counters.',
   'overview: every unit in scope with its members, linked members, meeting counters and required-meeting months, confirmed study of current documents (only where a document was sent) and quiz figures of the last 12 months, in one query handed over as one JSON text; attendance by month; confirmations per current document. No targets are set in the dataset.',
   'units: the same figures summed per unit directly under the scope in SQL (one row per child), plus the required-meeting months per unit, which the half-year rule needs.',
   'meetings: required meetings per child unit and month; the latest 100 meetings with their counters and reply counts.',
   'documents: confirmations per document and child unit from the rollup (only where the document was sent); members per child unit.',
   'quizzes: participants, attempts, scores and passes per quiz set, and entrants per contest, from the rollups.',
-  'quiz-set: answers of the set\'s finished attempts in scope grouped by question and choice (without the upper/lower 27% split the page computes, so the floor is cheaper than the page\'s data).',
+  'quiz-set: finished attempts in scope from unit_quiz_sets, and per question its text and the sums over the units in scope from unit_question_stats (answers, right answers, choices per option, the sums the discrimination index needs; migration 0018).',
   'contest: the contest-wide count of perfect scores, then per entrant in scope the best attempt (one GROUP BY with a sortable min() key instead of the page\'s window functions), attempt count and latest prediction; the top 100 with names, and the count in scope.',
   'members: each member of the unit with their latest quiz, reply, study and feedback times.',
 ];
@@ -182,8 +182,11 @@ function floorQueries(scope: SQL, rootPath: string, p: ReturnType<typeof dashboa
       sql`SELECT r.contest_id, sum(r.entrants) FROM unit_contest_entrants r JOIN units u ON u.id = r.unit_id WHERE ${scope} GROUP BY r.contest_id`,
     ],
     questions: [
-      sql`SELECT x.question_id, x.chosen, count(*), sum(x.is_correct) FROM quiz_attempts a JOIN members m ON m.id = a.member_id JOIN units u ON u.id = m.unit_id
-        JOIN quiz_answers x ON x.attempt_id = a.id WHERE ${scope} AND a.set_id = ${contest.set_id} AND a.finished_at IS NOT NULL GROUP BY x.question_id, x.chosen`,
+      sql`SELECT sum(r.attempts) FROM unit_quiz_sets r JOIN units u ON u.id = r.unit_id WHERE ${scope} AND r.set_id = ${contest.set_id}`,
+      sql`SELECT q.id, q.key, q.text, q.options, sum(r.answers), sum(r.correct), sum(r.score_sum), sum(r.score_squares), sum(r.correct_score_sum),
+          sum(r.chose_0), sum(r.chose_1), sum(r.chose_2), sum(r.chose_3), sum(r.chose_4), sum(r.chose_5), sum(r.chose_6), sum(r.chose_7)
+        FROM quiz_questions q JOIN unit_question_stats r ON r.question_id = q.id JOIN units u ON u.id = r.unit_id
+        WHERE ${scope} AND q.set_id = ${contest.set_id} GROUP BY q.id`,
     ],
     leaderboard: [
       perfectEntrants,

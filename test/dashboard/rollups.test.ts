@@ -75,7 +75,26 @@ async function setsKeptAndRecount() {
   return { kept, recount };
 }
 
+/** Per-question answer figures as the triggers keep them, and recounted from the answers of finished attempts. */
+async function questionsKeptAndRecount() {
+  const options = [0, 1, 2, 3, 4, 5, 6, 7];
+  const kept = await t.db.all(sql`
+    SELECT unit_id, question_id, answers, correct, score_sum, score_squares, correct_score_sum,
+      ${sql.raw(options.map((k) => `chose_${k}`).join(', '))} FROM unit_question_stats
+    WHERE ${sql.raw(['answers', 'correct', 'score_sum', 'score_squares', 'correct_score_sum', ...options.map((k) => `chose_${k}`)].map((c) => `${c} <> 0`).join(' OR '))}
+    ORDER BY unit_id, question_id`);
+  const recount = await t.db.all(sql`
+    SELECT m.unit_id, x.question_id, count(*) AS answers, sum(x.is_correct) AS correct, sum(coalesce(a.correct_count, 0)) AS score_sum,
+      sum(coalesce(a.correct_count, 0) * coalesce(a.correct_count, 0)) AS score_squares, sum(x.is_correct * coalesce(a.correct_count, 0)) AS correct_score_sum,
+      ${sql.raw(options.map((k) => `sum(EXISTS (SELECT 1 FROM json_each(x.chosen) c WHERE c.value = ${k})) AS chose_${k}`).join(', '))}
+    FROM quiz_attempts a JOIN members m ON m.id = a.member_id JOIN quiz_answers x ON x.attempt_id = a.id
+    WHERE a.finished_at IS NOT NULL GROUP BY m.unit_id, x.question_id ORDER BY m.unit_id, x.question_id`);
+  return { kept, recount };
+}
+
 async function expectRollupsEqualRecount() {
+  const questions = await questionsKeptAndRecount();
+  expect(questions.kept).toEqual(questions.recount);
   const sets = await setsKeptAndRecount();
   expect(sets.kept).toEqual(sets.recount);
   const roster = await membersKeptAndRecount();
@@ -84,7 +103,7 @@ async function expectRollupsEqualRecount() {
   expect(study.kept).toEqual(study.recount);
   const quiz = await quizKeptAndRecount();
   expect(quiz.kept).toEqual(quiz.recount);
-  return { members: roster.kept, study: study.kept, quiz: quiz.kept, sets: sets.kept };
+  return { members: roster.kept, study: study.kept, quiz: quiz.kept, sets: sets.kept, questions: questions.kept };
 }
 
 describe('dashboard rollups', () => {
@@ -108,14 +127,27 @@ describe('dashboard rollups', () => {
         VALUES (${set!.id}, ${member}, ${contestId}, '[1,2,3,4,5,6,7,8,9,10]', '[]', ${now - 400 * DAY}, ${finishedAt}, ${correct}) RETURNING id`);
       return row!.id;
     };
-    const m1Passed = await attempt(m1, now - 20 * DAY, 8, contest!.id);
-    await attempt(m1, now - 10 * DAY, 6, contest!.id);
-    const m2Open = await attempt(m2, null, null, contest!.id);
-    await attempt(m2, now - 40 * DAY, 5);
+    const [multi] = await t.db.all<{ id: number }>(sql`INSERT INTO quiz_questions (set_id, key, ordinal, text, options, correct, explanation, tags)
+      VALUES (${set!.id}, 'q2', 2, 'Câu hỏi nhiều đáp án', '["A","B","C","D","E","F","G","H"]', '[1,7]', 'Giải thích', '[]') RETURNING id`);
+    const answer = (attemptId: number, position: number, questionId: number, chosen: string, right: 0 | 1, at: number) =>
+      t.db.run(sql`INSERT INTO quiz_answers (attempt_id, position, question_id, chosen, is_correct, answered_at)
+        VALUES (${attemptId}, ${position}, ${questionId}, ${chosen}, ${right}, ${at})`);
+    // Answers go in while an attempt is open, as in the bot; the finish (finished_at set) counts them.
+    const attemptWith = async (member: number, finishedAt: number | null, correct: number | null, contestId: number | null, answers: [number, string, 0 | 1][]) => {
+      const id = await attempt(member, null, null, contestId);
+      for (const [position, [questionId, chosen, right]] of answers.entries()) await answer(id, position, questionId, chosen, right, (finishedAt ?? now) - 60_000);
+      if (finishedAt !== null) await t.db.run(sql`UPDATE quiz_attempts SET finished_at = ${finishedAt}, correct_count = ${correct} WHERE id = ${id}`);
+      return id;
+    };
+    const m1Passed = await attemptWith(m1, now - 20 * DAY, 8, contest!.id, [[question!.id, '[0]', 1], [multi!.id, '[1,7]', 1]]);
+    await attemptWith(m1, now - 10 * DAY, 6, contest!.id, [[question!.id, '[1]', 0], [multi!.id, '[7]', 0]]);
+    const m2Open = await attemptWith(m2, null, null, contest!.id, [[question!.id, '[0]', 1]]);
+    await attemptWith(m2, now - 40 * DAY, 5, null, [[multi!.id, '[0,1,7]', 0]]);
     const m3Old = await attempt(m3, now - 395 * DAY, 10);
-    await attempt(m5, now - DAY, 7);
-    await t.db.run(sql`INSERT INTO quiz_answers (attempt_id, position, question_id, chosen, is_correct, answered_at)
-      VALUES (${m3Old}, 0, ${question!.id}, '[0]', 1, ${now - 395 * DAY})`);
+    const m5Done = await attemptWith(m5, now - DAY, 7, null, [[question!.id, '[1]', 0]]);
+    // An answer recorded after its attempt finished (and one in an attempt created finished) counts too.
+    await answer(m5Done, 1, multi!.id, '[]', 0, now - DAY);
+    await answer(m3Old, 0, question!.id, '[0]', 1, now - 395 * DAY);
 
     let accounts = 0;
     const link = (member: number, channel: string) =>
@@ -125,6 +157,11 @@ describe('dashboard rollups', () => {
     await link(m1, 'zalo');
 
     const first = await expectRollupsEqualRecount();
+    // CB1's q2: M1's two finished attempts (right with T = 8, wrong with T = 6) and M2's finished one (wrong, T = 5).
+    expect(first.questions).toContainEqual({
+      unit_id: cb1, question_id: multi!.id, answers: 3, correct: 1, score_sum: 8 + 6 + 5, score_squares: 64 + 36 + 25, correct_score_sum: 8,
+      chose_0: 1, chose_1: 2, chose_2: 0, chose_3: 0, chose_4: 0, chose_5: 0, chose_6: 0, chose_7: 3,
+    });
     expect(first.members).toContainEqual({ unit_id: cb1, members: 2, linked: 2 }); // M1 counts once with two accounts
     expect(first.study).toContainEqual({ unit_id: cb1, document_id: documentId, confirmed: 1 }); // M1 confirmed, M2 did not
     // CB1 this month: M1 8/10 (passes) and M2's 5/10 last month; M1 is CB1's only participant whose latest attempt is this month.
@@ -148,7 +185,7 @@ describe('dashboard rollups', () => {
     await t.services.eraseMemberData({ memberCode: 'M2' });
     expect((await expectRollupsEqualRecount()).members).toContainEqual({ unit_id: cb1, members: 4, linked: 3 }); // M1, M3 (moved in) and M9 linked; M2 erased
     const { answers } = await applyRetention({ ctx: { db: t.db, clock: t.clock, actor: 'test' }, input: { quizAnswerDays: 30 } });
-    expect(answers).toBe(1);
+    expect(answers).toBe(2); // M3's from last year and the one in M2's attempt of 40 days ago
     await expectRollupsEqualRecount();
     await t.db.run(sql`UPDATE quiz_attempts SET member_id = ${m1} WHERE id = ${m3Old}`);
     await t.db.run(sql`DELETE FROM quiz_attempts WHERE id = ${m1Passed}`);
@@ -160,6 +197,6 @@ describe('dashboard rollups', () => {
     await expectRollupsEqualRecount();
     await t.db.run(sql`DELETE FROM quiz_sets WHERE id = ${set!.id}`);
     await t.db.run(sql`DELETE FROM documents WHERE id = ${documentId}`);
-    expect(await expectRollupsEqualRecount()).toMatchObject({ study: [], quiz: [], sets: [] });
+    expect(await expectRollupsEqualRecount()).toMatchObject({ study: [], quiz: [], sets: [], questions: [] });
   });
 });

@@ -1,11 +1,11 @@
 import { integer, primaryKey, sqliteTable } from 'drizzle-orm/sqlite-core';
 import { documents } from './documents';
-import { contests, quizSets } from './quizzes';
+import { contests, quizQuestions, quizSets } from './quizzes';
 import { members } from './members';
 import { units } from './units';
 
 // Rollups the dashboard sums instead of scanning study and quiz rows. SQLite triggers
-// (migration 0014) keep every column; never write them by hand.
+// (migrations 0014 and 0018) keep every column; never write them by hand.
 
 /** Confirmed study of a document by the members now in a unit. */
 export const unitDocumentStudy = sqliteTable(
@@ -127,4 +127,38 @@ export const unitContestEntrants = sqliteTable(
     entrants: integer('entrants').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.unitId, t.contestId] })],
+);
+
+/**
+ * Answers of finished attempts by the members now in a unit, per question (migration 0018):
+ * how many, how many right, how often each option was chosen (options are at most 8), and the
+ * sums the item–rest correlation needs, with T the attempt's score (correct_count).
+ */
+export const unitQuestionStats = sqliteTable(
+  'unit_question_stats',
+  {
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'cascade' }),
+    questionId: integer('question_id')
+      .notNull()
+      .references(() => quizQuestions.id, { onDelete: 'cascade' }),
+    answers: integer('answers').notNull().default(0),
+    correct: integer('correct').notNull().default(0),
+    /** Σ T over the answers. */
+    scoreSum: integer('score_sum').notNull().default(0),
+    /** Σ T² over the answers. */
+    scoreSquares: integer('score_squares').notNull().default(0),
+    /** Σ T over the right answers. */
+    correctScoreSum: integer('correct_score_sum').notNull().default(0),
+    chose0: integer('chose_0').notNull().default(0),
+    chose1: integer('chose_1').notNull().default(0),
+    chose2: integer('chose_2').notNull().default(0),
+    chose3: integer('chose_3').notNull().default(0),
+    chose4: integer('chose_4').notNull().default(0),
+    chose5: integer('chose_5').notNull().default(0),
+    chose6: integer('chose_6').notNull().default(0),
+    chose7: integer('chose_7').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.questionId] })],
 );

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
+import { questionFigures } from './question-figures';
 
 export interface QuestionStats {
   key: string;
@@ -10,48 +11,24 @@ export interface QuestionStats {
   shareCorrect: number;
   /** Share of answers that chose each option (original order; multi-select shares can sum above 1). */
   optionShares: number[];
-  /**
-   * Discrimination index: share correct among the top 27% of finished attempts
-   * minus the share among the bottom 27% (null with fewer than 10 attempts).
-   */
+  /** See QuestionFigures.discrimination. */
   discrimination: number | null;
 }
 
-/** Per-question statistics of a quiz set, from every finished attempt's stored answers. */
+/** Per-question statistics of a quiz set over every finished attempt (the CLI's view of it). */
 export async function questionStats({ ctx, input }: { ctx: ServiceContext; input: { setSlug: string } }): Promise<QuestionStats[]> {
   const [set] = await ctx.db.all<{ id: number }>(sql`SELECT id FROM quiz_sets WHERE slug = ${input.setSlug}`);
   if (!set) throw new ServiceError('not_found', 'quiz set not found', { set: input.setSlug });
-  const questions = await ctx.db.all<{ id: number; key: string; text: string; section_path: string | null; options: string }>(sql`
-    SELECT id, key, text, section_path, options FROM quiz_questions WHERE set_id = ${set.id} AND status <> 'draft' ORDER BY ordinal`);
-  const answers = await ctx.db.all<{ attempt_id: number; question_id: number; chosen: string; is_correct: number }>(sql`
-    SELECT x.attempt_id, x.question_id, x.chosen, x.is_correct FROM quiz_answers x
-    JOIN quiz_attempts a ON a.id = x.attempt_id WHERE a.set_id = ${set.id} AND a.finished_at IS NOT NULL`);
-  const scoreOf = new Map<number, number>();
-  for (const a of answers) scoreOf.set(a.attempt_id, (scoreOf.get(a.attempt_id) ?? 0) + (a.is_correct ? 1 : 0));
-  const ranked = [...scoreOf.entries()].sort((x, y) => y[1] - x[1]).map(([id]) => id);
-  const groupSize = Math.floor(ranked.length * 0.27);
-  const upper = new Set(ranked.slice(0, groupSize));
-  const lower = new Set(ranked.slice(ranked.length - groupSize));
-  return questions.map((q) => {
-    const mine = answers.filter((a) => a.question_id === q.id);
-    const optionCount = (JSON.parse(q.options) as string[]).length;
-    const shares = Array.from({ length: optionCount }, (_, i) =>
-      mine.length === 0 ? 0 : mine.filter((a) => (JSON.parse(a.chosen) as number[]).includes(i)).length / mine.length,
-    );
-    const shareIn = (group: Set<number>) => {
-      const g = mine.filter((a) => group.has(a.attempt_id));
-      return g.length === 0 ? 0 : g.filter((a) => a.is_correct).length / g.length;
-    };
-    return {
-      key: q.key,
-      text: q.text,
-      sectionPath: q.section_path,
-      answers: mine.length,
-      shareCorrect: mine.length === 0 ? 0 : mine.filter((a) => a.is_correct).length / mine.length,
-      optionShares: shares,
-      discrimination: ranked.length < 10 ? null : shareIn(upper) - shareIn(lower),
-    };
-  });
+  const figures = await questionFigures(ctx, set.id, sql`1 = 1`);
+  return figures.map((q) => ({
+    key: q.key,
+    text: q.text,
+    sectionPath: q.sectionPath,
+    answers: q.answers,
+    shareCorrect: q.shareCorrect ?? 0,
+    optionShares: q.optionShares.map((x) => x ?? 0),
+    discrimination: q.discrimination,
+  }));
 }
 
 /** Per-member best results on a set, and per-unit participation, within an optional unit subtree. */
