@@ -103,12 +103,17 @@ export async function contestLeaderboard({
       FROM quiz_attempts a JOIN members m ON m.id = a.member_id JOIN units u ON u.id = m.unit_id
       WHERE a.contest_id = ${input.contestId} AND a.finished_at IS NOT NULL ${within}
     ), best AS MATERIALIZED (
-      SELECT * FROM (
-        SELECT scored.*, row_number() OVER (PARTITION BY member_id ORDER BY correct DESC, duration_ms ASC, id ASC) AS n,
-          count(*) OVER (PARTITION BY member_id) AS attempts,
-          first_value(prediction) OVER (PARTITION BY member_id ORDER BY prediction IS NULL, id DESC) AS latest_prediction
-        FROM scored)
-      WHERE n = 1
+      -- One row per entrant in one pass, without sorting every attempt by window: the best attempt
+      -- (score, then time, then the earlier attempt) is the least of a fixed-width sortable key that
+      -- also carries its figures; the latest prediction is the one of the highest attempt id.
+      SELECT member_id, attempts, latest_prediction,
+        999999 - CAST(substr(best_key, 1, 6) AS INTEGER) AS correct, CAST(substr(best_key, 7, 12) AS INTEGER) AS duration_ms,
+        CAST(substr(best_key, 29) AS INTEGER) AS total
+      FROM (
+        SELECT member_id, count(*) AS attempts,
+          min(printf('%06d%012d%010d%d', 999999 - correct, duration_ms, id, total)) AS best_key,
+          CAST(substr(max(CASE WHEN prediction IS NOT NULL THEN printf('%010d:%d', id, prediction) END), 12) AS INTEGER) AS latest_prediction
+        FROM scored GROUP BY member_id)
     ), top AS (
       SELECT * FROM best ORDER BY ${order} LIMIT ${input.limit ?? 1000}
     )
