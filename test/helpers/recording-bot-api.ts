@@ -26,6 +26,16 @@ export const testBotInfo: UserFromGetMe = {
 };
 
 /**
+ * Does what Telegram does with a webhook's 200 answer that names a `method` (a webhook reply):
+ * performs that call at the Bot API at `apiRoot`. Any other answer asks for nothing.
+ */
+export async function performWebhookReply(apiRoot: string, answer: unknown) {
+  if (typeof answer !== 'object' || answer === null || !('method' in answer) || typeof answer.method !== 'string') return;
+  const { method, ...params } = answer as { method: string };
+  await fetch(`${apiRoot}/botwebhook-reply/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) });
+}
+
+/**
  * A Bot API stand-in over real HTTP that records every call, for the methods
  * telegram-test-api lacks (setMyCommands …) and for counting outbound calls.
  */
@@ -81,10 +91,7 @@ export async function startRecordingBotApi() {
      */
     async performWebhookReply(response: Response) {
       if (response.status !== 200) return;
-      const reply = (await response.clone().json().catch(() => null)) as { method?: unknown } | null;
-      if (typeof reply?.method !== 'string') return;
-      const { method, ...params } = reply;
-      await fetch(`${apiRoot}/botwebhook-reply/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) });
+      await performWebhookReply(apiRoot, await response.clone().json().catch(() => null));
     },
     sent: () => calls.filter((c) => c.method === 'sendMessage').map((c) => String(c.body.text)),
     /** The text of the last callback answer the user saw (the first one Telegram took for its query). */

@@ -1,4 +1,5 @@
 import { Agent, request } from 'node:http';
+import { performWebhookReply } from '../../helpers/recording-bot-api';
 import { webhookSecret } from '../../helpers/test-app';
 
 export interface WebhookAnswer {
@@ -48,10 +49,7 @@ export async function postWebhook(
     parsed = null;
   }
   const answer = { status: res.status, body: parsed, ms: performance.now() - started };
-  if (options.replyTo && isWebhookReply(answer)) {
-    const { method, ...params } = parsed!;
-    await fetch(`${options.replyTo}/botwebhook-reply/${String(method)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) }).catch(() => undefined);
-  }
+  if (options.replyTo && res.status === 200) await performWebhookReply(options.replyTo, parsed).catch(() => undefined);
   return answer;
 }
 
