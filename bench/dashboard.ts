@@ -113,7 +113,7 @@ const floorNotes = [
   'meetings: required meetings per child unit and month; the latest 100 meetings with their counters and reply counts.',
   'documents: confirmations per document and child unit from the rollup (only where the document was sent); members per child unit.',
   'quizzes: participants, attempts, scores and passes per quiz set, and entrants per contest, from the rollups.',
-  'quiz-set: finished attempts in scope from unit_quiz_sets, and per question its text and the sums over the units in scope from unit_question_stats (answers, right answers, choices per option, the sums the discrimination index needs; migration 0018).',
+  'quiz-set: per question its text and the sums over the units in scope from unit_question_stats (answers, right answers, choices per option, the sums the discrimination index needs; migration 0018).',
   'contest: the contest-wide count of perfect scores, then per entrant in scope the best attempt (one GROUP BY with a sortable min() key instead of the page\'s window functions), attempt count and latest prediction; the top 100 with names, and the count in scope.',
   'members: each member of the unit with their latest quiz, reply, study and feedback times.',
 ];
@@ -182,7 +182,6 @@ function floorQueries(scope: SQL, rootPath: string, p: ReturnType<typeof dashboa
       sql`SELECT r.contest_id, sum(r.entrants) FROM unit_contest_entrants r JOIN units u ON u.id = r.unit_id WHERE ${scope} GROUP BY r.contest_id`,
     ],
     questions: [
-      sql`SELECT sum(r.attempts) FROM unit_quiz_sets r JOIN units u ON u.id = r.unit_id WHERE ${scope} AND r.set_id = ${contest.set_id}`,
       sql`SELECT q.id, q.key, q.text, q.options, sum(r.answers), sum(r.correct), sum(r.score_sum), sum(r.score_squares), sum(r.correct_score_sum),
           sum(r.chose_0), sum(r.chose_1), sum(r.chose_2), sum(r.chose_3), sum(r.chose_4), sum(r.chose_5), sum(r.chose_6), sum(r.chose_7)
         FROM quiz_questions q JOIN unit_question_stats r ON r.question_id = q.id JOIN units u ON u.id = r.unit_id

@@ -199,4 +199,22 @@ describe('dashboard rollups', () => {
     await t.db.run(sql`DELETE FROM documents WHERE id = ${documentId}`);
     expect(await expectRollupsEqualRecount()).toMatchObject({ study: [], quiz: [], sets: [], questions: [] });
   });
+
+  it('let a quiz set with answered, finished attempts be deleted, and take its figures with it', async () => {
+    const now = t.clock.now().getTime();
+    const [set] = await t.db.all<{ id: number }>(sql`INSERT INTO quiz_sets (slug, title, pass_percent, created_at, updated_at)
+      VALUES ('xoa', 'Bộ sẽ xoá', 80, ${now}, ${now}) RETURNING id`);
+    const [question] = await t.db.all<{ id: number }>(sql`INSERT INTO quiz_questions (set_id, key, ordinal, text, options, correct, explanation, tags)
+      VALUES (${set!.id}, 'q1', 1, 'Câu hỏi', '["A","B"]', '[0]', 'Giải thích', '[]') RETURNING id`);
+    const [attempt] = await t.db.all<{ id: number }>(sql`INSERT INTO quiz_attempts (set_id, member_id, question_ids, option_orders, started_at)
+      VALUES (${set!.id}, ${await memberId(t.db, 'M1')}, '[1]', '[]', ${now - DAY}) RETURNING id`);
+    await t.db.run(sql`INSERT INTO quiz_answers (attempt_id, position, question_id, chosen, is_correct, answered_at)
+      VALUES (${attempt!.id}, 0, ${question!.id}, '[0]', 1, ${now - DAY})`);
+    await t.db.run(sql`UPDATE quiz_attempts SET finished_at = ${now - DAY}, correct_count = 1 WHERE id = ${attempt!.id}`);
+    expect((await expectRollupsEqualRecount()).questions).toHaveLength(1);
+    await t.db.run(sql`DELETE FROM quiz_sets WHERE id = ${set!.id}`);
+    expect(await t.count('quiz_sets')).toBe(0);
+    expect(await expectRollupsEqualRecount()).toMatchObject({ quiz: [], sets: [], questions: [] });
+  });
 });
+

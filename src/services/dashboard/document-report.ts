@@ -31,10 +31,11 @@ export async function documentReport({ ctx, input }: { ctx: ServiceContext; inpu
       (SELECT count(*) FROM document_summaries s WHERE s.document_id = d.id AND s.status = 'draft') AS drafts
     FROM documents d WHERE ${audienceMeetsScope(unit?.path ?? null)} ORDER BY d.id DESC LIMIT 30`);
   // The rows: the units directly under the chosen one (the tree's tops for a whole-province
-  // admin), then the chosen unit itself, with their own member counts.
+  // admin), then the chosen unit itself, with their own member counts; a row drills down only
+  // into units the viewer may see.
   const rowUnits = (
     await ctx.db.all<{ id: number; code: string; name: string; path: string; own_members: number | null; has_children: number }>(sql`
-      SELECT u.id, u.code, u.name, u.path, um.members AS own_members, EXISTS (SELECT 1 FROM units c WHERE c.parent_id = u.id) AS has_children
+      SELECT u.id, u.code, u.name, u.path, um.members AS own_members, EXISTS (SELECT 1 FROM units c WHERE c.parent_id = u.id AND ${unitInScope(input.viewer, 'c')}) AS has_children
       FROM units u LEFT JOIN unit_members um ON um.unit_id = u.id
       WHERE ${within} AND ${unit ? sql`(u.parent_id = ${unit.id} OR u.id = ${unit.id})` : sql`u.parent_id IS NULL`}`)
   ).sort((a, b) => (a.id === unit?.id ? 1 : b.id === unit?.id ? -1 : a.path < b.path ? -1 : 1));

@@ -18,22 +18,20 @@ export interface QuestionFigures {
    * the attempt's other questions (item–rest point-biserial, as Moodle reports it). Near 1, the
    * stronger members get it right and the weaker do not; near 0 or below, the question tells
    * nothing or misleads. 0 when every answer was right, or every one wrong; null with fewer than
-   * 10 finished attempts.
+   * 10 answers to the question (finished attempts that drew it, answers kept by retention).
    */
   discrimination: number | null;
 }
 
-/** Fewer finished attempts than this and the discrimination index means nothing. */
-const minimumAttempts = 10;
+/** Fewer answers than this and the discrimination index means nothing. */
+const minimumAnswers = 10;
 
 /**
- * Reads the trigger-kept rollups (unit_question_stats, unit_quiz_sets; migration 0018) of the units
+ * Reads the trigger-kept rollup (unit_question_stats, migration 0018) of the units
  * `unitsWhere` admits (a predicate on `u`), so a whole province costs a sum over its units, not a
  * pass over every answer.
  */
 export async function questionFigures(ctx: ServiceContext, setId: number, unitsWhere: SQL): Promise<QuestionFigures[]> {
-  const [attempts] = await ctx.db.all<{ n: number | null }>(sql`
-    SELECT sum(r.attempts) AS n FROM unit_quiz_sets r JOIN units u ON u.id = r.unit_id WHERE r.set_id = ${setId} AND ${unitsWhere}`);
   const rows = await ctx.db.all<{
     id: number;
     key: string;
@@ -56,7 +54,6 @@ export async function questionFigures(ctx: ServiceContext, setId: number, unitsW
       WHERE r.question_id IN (SELECT id FROM quiz_questions WHERE set_id = ${setId}) AND ${unitsWhere}
       GROUP BY r.question_id) s ON s.question_id = q.id
     WHERE q.set_id = ${setId} AND q.status <> 'draft' ORDER BY q.ordinal`);
-  const enough = Number(attempts?.n ?? 0) >= minimumAttempts;
   return rows.map((q) => {
     const options = JSON.parse(q.options) as string[];
     const answers = Number(q.answers ?? 0);
@@ -71,7 +68,7 @@ export async function questionFigures(ctx: ServiceContext, setId: number, unitsW
       answers,
       shareCorrect: share(Number(q.correct ?? 0)),
       optionShares: options.map((_, i) => share(Number(chose[i] ?? 0))),
-      discrimination: enough ? itemRestCorrelation(q) : null,
+      discrimination: answers >= minimumAnswers ? itemRestCorrelation(q) : null,
     };
   });
 }
