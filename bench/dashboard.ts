@@ -9,7 +9,7 @@ import { migrateDatabase, openDatabase } from '../src/db/open-node';
 import { createServices } from '../src/services';
 import type { ServiceContext } from '../src/services/context';
 import { childPathSql } from '../src/services/dashboard/subtree-rows';
-import { type DashboardViewer, adminViewer, loadMemberViewer } from '../src/services/dashboard/viewer';
+import { type DashboardViewer, adminViewer, loadMemberViewer, unitInScope } from '../src/services/dashboard/viewer';
 import { dashboardPeriods } from '../src/services/dashboard/periods';
 import { defaultMeetingRules } from '../src/services/meetings/meeting-rules';
 import { type BenchFigure, isMain, median, time } from './harness';
@@ -51,7 +51,7 @@ export async function runDashboardBench(scale = Number(process.env.DASHBOARD_BEN
 
     const figures: BenchFigure[] = [];
     for (const [who, viewer] of viewers) {
-      const scope = viewer.role === 'admin' ? sql`1 = 1` : viewer.role === 'secretary' ? sql`u.id = ${viewer.unitId}` : sql`u.path LIKE ${`${viewer.unitPath}%`}`;
+      const scope = unitInScope(viewer);
       const rootPath = viewer.unitPath ?? '/';
       const floors = floorQueries(scope, rootPath, periods, contest!);
       const pages: [string, () => Promise<unknown>, SQL[]][] = [

@@ -135,7 +135,7 @@ export async function loadScopeFigures(ctx: ServiceContext, within: SQL, periods
         sum(mt.feedback_count) AS feedback, sum(mt.feedback_sum) AS feedback_sum,
         group_concat(DISTINCT CASE WHEN ${requiredMeeting} THEN mt.month END) AS held
       FROM meetings mt JOIN units u ON u.id = mt.unit_id
-      WHERE ${within} AND mt.status = 'scheduled' AND mt.starts_at >= ${from} AND mt.starts_at <= ${periods.now}
+      WHERE ${within} AND ${inWindow(periods)}
       GROUP BY mt.unit_id
     ) mt ON mt.unit_id = u.id
     LEFT JOIN (
@@ -204,6 +204,10 @@ export function sumSubtree(figures: ScopeFigures, path: string): Counts {
   return total;
 }
 
+/** Meetings (alias `mt`) the figures count: held as scheduled within the last 12 months, up to now. */
+const inWindow = (periods: DashboardPeriods) =>
+  sql`mt.status = 'scheduled' AND mt.starts_at >= ${periods.twelveMonthsFrom} AND mt.starts_at <= ${periods.now}`;
+
 /** A `group_concat` of month indexes as a set. */
 const monthSet = (list: string): Set<MonthIndex> => new Set(String(list).split(',').map(Number));
 
@@ -255,7 +259,7 @@ export async function loadHeldMonths(ctx: ServiceContext, within: SQL, periods: 
   const held = await allPacked(ctx, ['unit_id', 'months'], sql`
     SELECT mt.unit_id, group_concat(DISTINCT mt.month) AS months
     FROM meetings mt JOIN units u ON u.id = mt.unit_id
-    WHERE ${within} AND mt.status = 'scheduled' AND mt.starts_at >= ${periods.twelveMonthsFrom} AND mt.starts_at <= ${periods.now} AND ${requiredMeeting}
+    WHERE ${within} AND ${inWindow(periods)} AND ${requiredMeeting}
     GROUP BY mt.unit_id`);
   return new Map(held.map((r) => [Number(r.unit_id), monthSet(String(r.months))]));
 }
