@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { TargetMetric } from '../../db/schema';
 import type { ServiceContext } from '../context';
 import { audienceMeetsScope } from './subtree-rows';
-import { type DashboardViewer, resolveScopedUnit } from './viewer';
+import { type DashboardViewer, resolveScopedUnit, type ScopedUnit } from './viewer';
 
 export interface TargetRow {
   id: number;
@@ -21,7 +21,11 @@ export interface TargetRow {
  * target binds its branches). Admins without a unit see every target.
  */
 export async function listTargets({ ctx, input }: { ctx: ServiceContext; input: { viewer: DashboardViewer; unitId?: number } }): Promise<TargetRow[]> {
-  const unit = await resolveScopedUnit(ctx, input.viewer, input.unitId);
+  return targetsApplyingTo(ctx, await resolveScopedUnit(ctx, input.viewer, input.unitId));
+}
+
+/** The same, for a unit a page has already resolved within its viewer's scope (null: every target). */
+export async function targetsApplyingTo(ctx: ServiceContext, unit: ScopedUnit | null): Promise<TargetRow[]> {
   const applies = unit ? sql`${unit.path} LIKE u.path || '%'` : sql`1 = 1`;
   const rows = await ctx.db.all<{
     id: number;

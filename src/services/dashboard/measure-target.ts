@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { TargetMetric } from '../../db/schema';
 import type { ServiceContext } from '../context';
 import { type Rates, ratesOf } from './rates';
-import { type TargetRow, listTargets } from './list-targets';
+import { type TargetRow, targetsApplyingTo } from './list-targets';
 import { type ScopeFigures, sumSubtree } from './unit-figures';
 import type { DashboardViewer, ScopedUnit } from './viewer';
 
@@ -44,8 +44,8 @@ export async function measureTarget(
  * The targets that apply to the page's unit, each with its measured figure over the
  * page's subtree (or, for an admin without a unit, over the target's own unit).
  */
-export async function measureTargets(ctx: ServiceContext, viewer: DashboardViewer, unit: ScopedUnit | null, figures: ScopeFigures) {
-  const targets = await listTargets({ ctx, input: { viewer, unitId: unit?.id } });
+export async function measureTargets(ctx: ServiceContext, unit: ScopedUnit | null, figures: ScopeFigures) {
+  const targets = await targetsApplyingTo(ctx, unit);
   const measured: (TargetRow & { actual: number | null })[] = [];
   for (const t of targets) {
     const path = unit?.path ?? t.unitPath;

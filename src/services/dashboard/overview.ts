@@ -55,7 +55,7 @@ export async function dashboardOverview({
     .sort((a, b) => b.reasons.length - a.reasons.length || (a.rates.attendanceRate ?? 1) - (b.rates.attendanceRate ?? 1))
     .slice(0, 20);
 
-  const measured = await measureTargets(ctx, input.viewer, unit, figures);
+  const measured = await measureTargets(ctx, unit, figures);
   return { unit, periods, totals, attendanceByMonth, documents, attention, targets: measured };
 }
 

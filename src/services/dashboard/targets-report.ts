@@ -10,5 +10,5 @@ import { type DashboardViewer, resolveScopedUnit, unitInScope, withinUnit } from
 export async function targetsReport({ ctx, input }: { ctx: ServiceContext; input: { viewer: DashboardViewer; unitId?: number; rules: MeetingRules } }) {
   const unit = await resolveScopedUnit(ctx, input.viewer, input.unitId);
   const figures = await loadScopeFigures(ctx, sql`${unitInScope(input.viewer)} AND ${withinUnit(unit)}`, dashboardPeriods(ctx.clock.now()), input.rules);
-  return { unit, targets: await measureTargets(ctx, input.viewer, unit, figures) };
+  return { unit, targets: await measureTargets(ctx, unit, figures) };
 }
