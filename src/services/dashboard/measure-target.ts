@@ -4,7 +4,7 @@ import type { ServiceContext } from '../context';
 import { type Rates, ratesOf } from './rates';
 import { type TargetRow, targetsApplyingTo } from './list-targets';
 import { type ScopeFigures, sumSubtree } from './unit-figures';
-import type { DashboardViewer, ScopedUnit } from './viewer';
+import type { ScopedUnit } from './viewer';
 
 const rateOfMetric: Record<Exclude<TargetMetric, 'feedback_average'>, keyof Rates> = {
   study_confirmed: 'studyRate',
