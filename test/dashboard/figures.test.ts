@@ -80,6 +80,17 @@ describe('dashboard figures', () => {
     expect(page).toContain('2 / 3');
   });
 
+  it('refuses a bad target with what the field needs, and stores nothing', async () => {
+    const before = await t.count('dashboard_targets');
+    const tooHigh = await admin.post(`/dashboard/targets?unit=${K}`, { _csrf: admin.csrf, metric: 'attendance', value: '150', label: 'Quá cao' });
+    expect(tooHigh.status).toBe(400);
+    expect(await tooHigh.text()).toContain('từ 0 đến 100');
+    const unlabelled = await admin.post(`/dashboard/targets?unit=${K}`, { _csrf: admin.csrf, metric: 'attendance', value: '90' });
+    expect(unlabelled.status).toBe(400);
+    expect(await unlabelled.text()).toContain('Chỉ tiêu cần có nội dung');
+    expect(await t.count('dashboard_targets')).toBe(before);
+  });
+
   it('measures targets against what the product counts', async () => {
     await admin.post(`/dashboard/targets?unit=${K}`, { _csrf: admin.csrf, metric: 'attendance', value: '90', label: 'Tỷ lệ đảng viên dự sinh hoạt đạt 90% trở lên' });
     const [picked] = await t.db.all<{ id: number }>(sql`SELECT id FROM document_targets WHERE document_id = ${documentId} LIMIT 1`);

@@ -64,7 +64,12 @@ export function dashboardRoutes(deps: DashboardDeps) {
   const fail = (c: Context, error: unknown) => {
     if (isServiceError(error, 'forbidden')) return refuse(c, 403, ui.forbidden);
     if (isServiceError(error, 'not_found')) return wantsData(c) ? c.json({ ok: false, error: 'not_found' }, 404) : errorPage(c, 404, ui.notFound);
-    if (isServiceError(error, 'invalid_input') || error instanceof z.ZodError) return wantsData(c) ? c.json({ ok: false, error: 'invalid_input' }, 400) : errorPage(c, 400, ui.invalid);
+    if (isServiceError(error, 'invalid_input') || error instanceof z.ZodError) {
+      // A service names the field it refused (`reason`): say what that field needs.
+      const reason = isServiceError(error) && typeof error.details?.reason === 'string' ? error.details.reason : undefined;
+      if (wantsData(c)) return c.json({ ok: false, error: 'invalid_input', ...(reason ? { reason } : {}) }, 400);
+      return errorPage(c, 400, (reason && ui.invalidField[reason]) || ui.invalid);
+    }
     deps.logger.error('dashboard request failed', { path: c.req.path, error: error instanceof Error ? error.name : 'unknown' });
     return wantsData(c) ? c.json({ ok: false, error: 'internal_error' }, 500) : errorPage(c, 500, ui.generic);
   };

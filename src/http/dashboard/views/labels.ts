@@ -35,6 +35,13 @@ export const ui = {
   notFound: 'Không tìm thấy trang hoặc nội dung này.',
   csrf: 'Biểu mẫu đã cũ hoặc không hợp lệ. Đồng chí tải lại trang rồi thử lại.',
   invalid: 'Thông tin chưa hợp lệ. Đồng chí kiểm tra lại.',
+  /** What a refused form field needs, by the field the service names (`reason`). */
+  invalidField: {
+    value: 'Mức chỉ tiêu phải là số từ 0 đến 100 (điểm góp ý bình quân: từ 0 đến 5). Đồng chí nhập lại.',
+    metric: 'Đồng chí chọn số liệu dùng để đo chỉ tiêu.',
+    label: 'Chỉ tiêu cần có nội dung: chọn một chỉ tiêu trích từ nghị quyết hoặc nhập nội dung.',
+    unit: 'Không xác định được đơn vị đặt chỉ tiêu. Đồng chí chọn đơn vị rồi thử lại.',
+  } as Record<string, string>,
   generic: 'Đã có lỗi xảy ra. Đồng chí thử lại sau ít phút.',
   backToOverview: 'Về trang tổng quan',
   chooseUnit: 'Chọn một chi bộ ở trang Đơn vị để xem danh sách đảng viên.',
