@@ -68,7 +68,8 @@ export function dashboardRoutes(deps: DashboardDeps) {
       // A service names the field it refused (`reason`): say what that field needs.
       const reason = isServiceError(error) && typeof error.details?.reason === 'string' ? error.details.reason : undefined;
       if (wantsData(c)) return c.json({ ok: false, error: 'invalid_input', ...(reason ? { reason } : {}) }, 400);
-      return errorPage(c, 400, (reason && ui.invalidField[reason]) || ui.invalid);
+      const field = reason ? ui.invalidField[reason] : undefined;
+      return errorPage(c, 400, field ? `${ui.invalid} ${field}` : ui.invalid);
     }
     deps.logger.error('dashboard request failed', { path: c.req.path, error: error instanceof Error ? error.name : 'unknown' });
     return wantsData(c) ? c.json({ ok: false, error: 'internal_error' }, 500) : errorPage(c, 500, ui.generic);

@@ -37,7 +37,7 @@ export const ui = {
   invalid: 'Thông tin chưa hợp lệ. Đồng chí kiểm tra lại.',
   /** What a refused form field needs, by the field the service names (`reason`). */
   invalidField: {
-    value: 'Mức chỉ tiêu phải là số từ 0 đến 100 (điểm góp ý bình quân: từ 0 đến 5). Đồng chí nhập lại.',
+    value: 'Mức chỉ tiêu phải là số từ 0 đến 100 (điểm góp ý bình quân: từ 0 đến 5).',
     metric: 'Đồng chí chọn số liệu dùng để đo chỉ tiêu.',
     label: 'Chỉ tiêu cần có nội dung: chọn một chỉ tiêu trích từ nghị quyết hoặc nhập nội dung.',
     unit: 'Không xác định được đơn vị đặt chỉ tiêu. Đồng chí chọn đơn vị rồi thử lại.',
