@@ -76,7 +76,13 @@ export const meetingInvitees = sqliteTable(
     attendanceReason: text('attendance_reason'),
     checkedInAt: integer('checked_in_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [primaryKey({ columns: [t.meetingId, t.memberId] }), index('meeting_invitees_member_id_idx').on(t.memberId)],
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.memberId] }),
+    index('meeting_invitees_member_id_idx').on(t.memberId),
+    // The dashboard counts replies and attendance per meeting from this index alone, without
+    // reading each invitee's row.
+    index('meeting_invitees_replies_idx').on(t.meetingId, t.isGuide, t.reply, t.attendance),
+  ],
 );
 
 /**

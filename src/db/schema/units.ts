@@ -30,7 +30,7 @@ export const units = sqliteTable(
     parentId: integer('parent_id').references((): AnySQLiteColumn => units.id),
     kind: text('kind', { enum: unitKinds }).notNull(),
     type: text('type', { enum: unitTypes }),
-    // Materialised path of ids ("/1/4/9/") so a subtree is one indexed LIKE query.
+    // Materialised path of ids ("/1/4/9/") so a subtree is one indexed range query (pathWithin).
     path: text('path').notNull(),
     /** The unit shows post-meeting feedback without names. */
     anonymousFeedback: integer('anonymous_feedback', { mode: 'boolean' }).notNull().default(false),

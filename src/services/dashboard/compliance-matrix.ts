@@ -1,10 +1,10 @@
-import { sql } from 'drizzle-orm';
+
 import type { ServiceContext } from '../context';
 import type { MeetingRules } from '../meetings/meeting-rules';
 import { type MonthIndex, dashboardPeriods } from './periods';
 import { drillDownRows } from './subtree-rows';
 import { loadHeldMonths, loadUnits, meetingRequirement, windowsMet } from './unit-figures';
-import { type DashboardViewer, type ScopedUnit, resolveScopedUnit, unitInScope, withinUnit } from './viewer';
+import { type DashboardViewer, type ScopedUnit, resolveScopedUnit, pageUnits } from './viewer';
 
 export interface MatrixRow {
   unitId: number;
@@ -29,7 +29,7 @@ export async function complianceMatrix({
 }): Promise<{ unit: ScopedUnit | null; months: MonthIndex[]; rows: MatrixRow[] }> {
   const unit = await resolveScopedUnit(ctx, input.viewer, input.unitId);
   const periods = dashboardPeriods(ctx.clock.now());
-  const within = sql`${unitInScope(input.viewer)} AND ${withinUnit(unit)}`;
+  const within = pageUnits(input.viewer, unit);
   const units = await loadUnits(ctx, within);
   const held = await loadHeldMonths(ctx, within, periods);
   const months = Array.from({ length: 12 }, (_, k) => periods.twelveMonthsStart + k);

@@ -3,6 +3,7 @@ import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { audienceMeetsScope } from './subtree-rows';
 import type { DashboardViewer } from './viewer';
+import { pathWithin } from '../units/unit-paths';
 
 /** A document the viewer may read on the dashboard: it reaches some unit of their scope. */
 export async function assertDocumentInScope(ctx: ServiceContext, viewer: DashboardViewer, documentId: number) {
@@ -23,6 +24,6 @@ export async function mayApproveSummaries(ctx: ServiceContext, viewer: Dashboard
   if (viewer.role !== 'committee' || viewer.unitPath === null) return false;
   const [outside] = await ctx.db.all<{ n: number }>(sql`
     SELECT count(*) AS n FROM document_units du JOIN units pu ON pu.id = du.unit_id
-    WHERE du.document_id = ${documentId} AND pu.path NOT LIKE ${`${viewer.unitPath}%`}`);
+    WHERE du.document_id = ${documentId} AND NOT ${pathWithin('pu.path', viewer.unitPath)}`);
   return Number(outside?.n ?? 1) === 0;
 }

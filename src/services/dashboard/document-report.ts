@@ -3,7 +3,7 @@ import type { ServiceContext } from '../context';
 import { allPacked } from './packed-rows';
 import { audienceMeetsScope, childPathSql } from './subtree-rows';
 import { sentToUnit } from './unit-figures';
-import { type DashboardViewer, type ScopedUnit, resolveScopedUnit, unitInScope, withinUnit } from './viewer';
+import { type DashboardViewer, type ScopedUnit, resolveScopedUnit, unitInScope, pageUnits } from './viewer';
 
 export interface DocumentColumn {
   documentId: number;
@@ -25,7 +25,7 @@ export async function documentReport({ ctx, input }: { ctx: ServiceContext; inpu
   rows: { unitId: number; code: string; name: string; hasChildren: boolean; cells: { documentId: number; due: number; confirmed: number }[] }[];
 }> {
   const unit = await resolveScopedUnit(ctx, input.viewer, input.unitId);
-  const within = sql`${unitInScope(input.viewer)} AND ${withinUnit(unit)}`;
+  const within = pageUnits(input.viewer, unit);
   const docs = await ctx.db.all<{ id: number; label: string; title: string | null; kind: string; drafts: number }>(sql`
     SELECT d.id, coalesce(d.number, d.title, d.source_name) AS label, d.title, d.kind,
       (SELECT count(*) FROM document_summaries s WHERE s.document_id = d.id AND s.status = 'draft') AS drafts

@@ -5,6 +5,7 @@ import { type Rates, ratesOf } from './rates';
 import { type TargetRow, targetsApplyingTo } from './list-targets';
 import { type ScopeFigures, sumSubtree } from './unit-figures';
 import type { ScopedUnit } from './viewer';
+import { pathWithin } from '../units/unit-paths';
 
 const rateOfMetric: Record<Exclude<TargetMetric, 'feedback_average'>, keyof Rates> = {
   study_confirmed: 'studyRate',
@@ -31,9 +32,9 @@ export async function measureTarget(
     const sentTo = sql`EXISTS (SELECT 1 FROM document_units du JOIN units pu ON pu.id = du.unit_id
       WHERE du.document_id = ${target.documentId} AND u.path LIKE pu.path || '%')`;
     const [row] = await ctx.db.all<{ due: number; confirmed: number }>(sql`
-      SELECT (SELECT coalesce(sum(um.members), 0) FROM unit_members um JOIN units u ON u.id = um.unit_id WHERE u.path LIKE ${`${path}%`} AND ${sentTo}) AS due,
+      SELECT (SELECT coalesce(sum(um.members), 0) FROM unit_members um JOIN units u ON u.id = um.unit_id WHERE ${pathWithin('u.path', path)} AND ${sentTo}) AS due,
         (SELECT coalesce(sum(r.confirmed), 0) FROM unit_document_study r JOIN units u ON u.id = r.unit_id
-          WHERE r.document_id = ${target.documentId} AND u.path LIKE ${`${path}%`} AND ${sentTo}) AS confirmed`);
+          WHERE r.document_id = ${target.documentId} AND ${pathWithin('u.path', path)} AND ${sentTo}) AS confirmed`);
     return row && Number(row.due) > 0 ? (100 * Number(row.confirmed)) / Number(row.due) : null;
   }
   const rate = rates[rateOfMetric[target.metric]] as number | null;

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { MeetingKind } from '../../db/schema';
 import type { ServiceContext } from '../context';
 import { dashboardPeriods } from './periods';
-import { type DashboardViewer, type ScopedUnit, resolveScopedUnit, unitInScope, withinUnit } from './viewer';
+import { type DashboardViewer, type ScopedUnit, resolveScopedUnit, pageUnits } from './viewer';
 
 export interface MeetingListRow {
   meetingId: number;
@@ -30,12 +30,11 @@ export async function meetingList({
 }): Promise<{ unit: ScopedUnit | null; rows: MeetingListRow[] }> {
   const unit = await resolveScopedUnit(ctx, input.viewer, input.unitId);
   const periods = dashboardPeriods(ctx.clock.now());
-  // Pick the page's meetings first, then aggregate only those.
-  const ids = await ctx.db.all<{ id: number }>(sql`
-    SELECT mt.id FROM meetings mt JOIN units u ON u.id = mt.unit_id
-    WHERE ${unitInScope(input.viewer)} AND ${withinUnit(unit)} AND mt.starts_at >= ${periods.twelveMonthsFrom}
-    ORDER BY mt.starts_at DESC LIMIT ${input.limit ?? 100}`);
-  if (ids.length === 0) return { unit, rows: [] };
+  // The page's meetings are picked first, so only those are counted; each count reads the
+  // replies index (migration 0019), never the invitees' rows, and present comes from the
+  // meeting's trigger-kept counter (migration 0012).
+  const invitees = (filter: string) =>
+    sql.raw(`(SELECT count(*) FROM meeting_invitees i WHERE i.meeting_id = mt.id AND i.is_guide = 0${filter})`);
   const rows = await ctx.db.all<{
     id: number;
     starts_at: number;
@@ -52,17 +51,18 @@ export async function meetingList({
     feedback_average: number | null;
   }>(sql`
     SELECT mt.id, mt.starts_at, mt.kind, mt.status, mt.rating, u.name AS unit_name,
-      count(i.member_id) AS invitees,
-      coalesce(sum(i.reply = 'attending'), 0) AS attending,
-      coalesce(sum(i.reply = 'excused'), 0) AS excused,
-      coalesce(sum(i.attendance IN ('present', 'late')), 0) AS present,
-      coalesce(sum(i.attendance = 'absent'), 0) AS absent,
-      -- Kept by triggers on meeting_feedback (migration 0012): no recount.
+      ${invitees('')} AS invitees,
+      ${invitees(" AND i.reply = 'attending'")} AS attending,
+      ${invitees(" AND i.reply = 'excused'")} AS excused,
+      mt.present_attendance AS present,
+      ${invitees(" AND i.attendance = 'absent'")} AS absent,
       mt.feedback_count, CAST(mt.feedback_sum AS REAL) / nullif(mt.feedback_count, 0) AS feedback_average
-    FROM meetings mt JOIN units u ON u.id = mt.unit_id
-      LEFT JOIN meeting_invitees i ON i.meeting_id = mt.id AND i.is_guide = 0
-    WHERE mt.id IN (SELECT value FROM json_each(${JSON.stringify(ids.map((i) => i.id))}))
-    GROUP BY mt.id
+    FROM (
+      SELECT mt.id FROM meetings mt JOIN units u ON u.id = mt.unit_id
+      WHERE ${pageUnits(input.viewer, unit)} AND mt.starts_at >= ${periods.twelveMonthsFrom}
+      ORDER BY mt.starts_at DESC LIMIT ${input.limit ?? 100}
+    ) picked
+    JOIN meetings mt ON mt.id = picked.id JOIN units u ON u.id = mt.unit_id
     ORDER BY mt.starts_at DESC`);
   return {
     unit,

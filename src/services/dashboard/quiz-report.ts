@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { audienceMeetsScope } from './subtree-rows';
-import { type DashboardViewer, type ScopedUnit, resolveScopedUnit, unitInScope, withinUnit } from './viewer';
+import { type DashboardViewer, type ScopedUnit, resolveScopedUnit, pageUnits } from './viewer';
 
 export interface QuizSetRow {
   setId: number;
@@ -19,7 +19,7 @@ export async function quizReport({ ctx, input }: { ctx: ServiceContext; input: {
   contests: { contestId: number; title: string; opensAt: Date; closesAt: Date; entrants: number }[];
 }> {
   const unit = await resolveScopedUnit(ctx, input.viewer, input.unitId);
-  const within = sql`${unitInScope(input.viewer)} AND ${withinUnit(unit)}`;
+  const within = pageUnits(input.viewer, unit);
   // Each set (contest) that reaches the scope, with the figures of the scope's members from the rollups.
   const sets = await ctx.db.all<{ id: number; title: string; participants: number | null; attempts: number | null; correct: number | null; questions: number | null; passed: number | null }>(sql`
     SELECT qs.id, qs.title, x.participants, x.attempts, x.correct, x.questions, x.passed FROM quiz_sets qs

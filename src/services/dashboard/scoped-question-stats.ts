@@ -3,7 +3,7 @@ import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { questionFigures } from '../quizzes/question-figures';
 import { audienceMeetsScope } from './subtree-rows';
-import { type DashboardViewer, resolveScopedUnit, unitInScope, withinUnit } from './viewer';
+import { type DashboardViewer, resolveScopedUnit, pageUnits } from './viewer';
 
 /**
  * Per-question statistics of a quiz set over the finished attempts of the members in
@@ -20,7 +20,7 @@ export async function scopedQuestionStats({ ctx, input }: { ctx: ServiceContext;
   if (!set.reaches) throw new ServiceError('forbidden', 'quiz set outside the viewer scope');
   // While a contest on the set is open, option shares would give its entrants the answers.
   const hideOptions = Boolean(set.contest_open) && input.viewer.role !== 'admin';
-  const figures = await questionFigures(ctx, set.id, sql`${unitInScope(input.viewer)} AND ${withinUnit(unit)}`);
+  const figures = await questionFigures(ctx, set.id, pageUnits(input.viewer, unit));
   return {
     setId: set.id,
     title: set.title,

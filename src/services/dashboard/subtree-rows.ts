@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { pathWithin } from '../units/unit-paths';
 
 /**
  * SQL for the path of the unit directly under `rootPath` that contains unit `alias`
@@ -18,7 +19,7 @@ export function childPathSql(rootPath: string, alias = 'u'): SQL {
 export function audienceMeetsScope(scopePath: string | null, alias = 'd', audienceTable = 'document_units', audienceColumn = 'document_id'): SQL {
   if (scopePath === null) return sql`1 = 1`;
   return sql`EXISTS (SELECT 1 FROM ${sql.raw(audienceTable)} du JOIN units pu ON pu.id = du.unit_id
-    WHERE du.${sql.raw(audienceColumn)} = ${sql.raw(alias)}.id AND (${scopePath} LIKE pu.path || '%' OR pu.path LIKE ${`${scopePath}%`}))`;
+    WHERE du.${sql.raw(audienceColumn)} = ${sql.raw(alias)}.id AND (${scopePath} LIKE pu.path || '%' OR ${pathWithin('pu.path', scopePath)}))`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+
 import type { UnitKind, UnitType } from '../../db/schema';
 import type { ServiceContext } from '../context';
 import type { MeetingRules } from '../meetings/meeting-rules';
@@ -6,7 +6,7 @@ import { dashboardPeriods } from './periods';
 import { type Rates, ratesOf } from './rates';
 import { drillDownRows } from './subtree-rows';
 import { type ScopeFigures, addCounts, emptyCounts, loadScopeFigures, sumSubtree } from './unit-figures';
-import { type DashboardViewer, type ScopedUnit, resolveScopedUnit, unitInScope, withinUnit } from './viewer';
+import { type DashboardViewer, type ScopedUnit, resolveScopedUnit, pageUnits } from './viewer';
 
 export interface BreakdownRow {
   unitId: number;
@@ -32,7 +32,7 @@ export async function unitBreakdown({
   input: { viewer: DashboardViewer; unitId?: number; rules: MeetingRules };
 }): Promise<{ unit: ScopedUnit | null; total: Rates; rows: BreakdownRow[]; byType: { type: UnitType | null; organisations: number; rates: Rates }[] }> {
   const unit = await resolveScopedUnit(ctx, input.viewer, input.unitId);
-  const figures = await loadScopeFigures(ctx, sql`${unitInScope(input.viewer)} AND ${withinUnit(unit)}`, dashboardPeriods(ctx.clock.now()), input.rules);
+  const figures = await loadScopeFigures(ctx, pageUnits(input.viewer, unit), dashboardPeriods(ctx.clock.now()), input.rules);
   const { children, hasChildren } = drillDownRows(figures.units, unit);
   const rows = children.map((u) => ({
     unitId: u.id,

@@ -107,9 +107,6 @@ export function windowsMet(heldMonths: ReadonlySet<MonthIndex>, everyMonths: num
 export interface ScopeFigures {
   units: UnitRow[];
   counts: Map<number, Counts>;
-  currentDocumentIds: number[];
-  /** Audience units (by path) of each current document. */
-  audiences: { documentId: number; path: string }[];
 }
 
 /**
@@ -119,14 +116,9 @@ export interface ScopeFigures {
  * or per unit; nothing is queried per unit.
  */
 export async function loadScopeFigures(ctx: ServiceContext, within: SQL, periods: DashboardPeriods, rules: MeetingRules): Promise<ScopeFigures> {
-  const { twelveMonthsFrom: from } = periods;
-  // Current resolutions: published in the last 12 months; every member under an audience unit must study them.
-  const audiences = await ctx.db.all<{ document_id: number; path: string }>(sql`
-    SELECT du.document_id, pu.path FROM document_units du JOIN units pu ON pu.id = du.unit_id WHERE du.published_at >= ${from}`);
-  const currentDocumentIds = [...new Set(audiences.map((a) => a.document_id))];
   const rows = await allPacked(ctx, figureColumns, sql`
     SELECT ${unitColumns}, mb.members, mb.linked, mt.expected, mt.present, mt.feedback, mt.feedback_sum, mt.held,
-      st.confirmed, qz.participants, qz.passed, qz.correct, qz.questions
+      st.confirmed, ${currentDocumentsSentTo(periods)} AS readable, qz.participants, qz.passed, qz.correct, qz.questions
     FROM units u
     LEFT JOIN unit_members mb ON mb.unit_id = u.id
     LEFT JOIN (
@@ -140,7 +132,7 @@ export async function loadScopeFigures(ctx: ServiceContext, within: SQL, periods
     ) mt ON mt.unit_id = u.id
     LEFT JOIN (
       SELECT r.unit_id, sum(r.confirmed) AS confirmed FROM unit_document_study r JOIN units u ON u.id = r.unit_id
-      WHERE ${within} AND r.document_id IN (SELECT value FROM json_each(${JSON.stringify(currentDocumentIds)})) AND ${sentToUnit}
+      WHERE ${within} AND r.document_id IN (${currentDocumentIds(periods)}) AND ${sentToUnit}
       GROUP BY r.unit_id
     ) st ON st.unit_id = u.id
     LEFT JOIN (
@@ -184,12 +176,20 @@ export async function loadScopeFigures(ctx: ServiceContext, within: SQL, periods
         meetingsHeldHalfYear: past.held + month.held,
       });
     }
-    const readable = new Set(audiences.filter((a) => u.path.startsWith(a.path)).map((a) => a.document_id)).size;
-    c.studyDue = readable * c.members;
+    // Every member must study each current document sent to an audience containing the unit.
+    c.studyDue = Number(r.readable ?? 0) * c.members;
     counts.set(u.id, c);
   }
-  return { units, counts, currentDocumentIds, audiences: audiences.map((a) => ({ documentId: a.document_id, path: a.path })) };
+  return { units, counts };
 }
+
+/** SQL: the current resolutions, published in the last 12 months (to any audience). */
+export const currentDocumentIds = (periods: DashboardPeriods) =>
+  sql`SELECT du.document_id FROM document_units du WHERE du.published_at >= ${periods.twelveMonthsFrom}`;
+
+/** SQL: how many current resolutions were published to an audience containing unit `u`. */
+const currentDocumentsSentTo = (periods: DashboardPeriods) => sql`(SELECT count(DISTINCT du.document_id) FROM document_units du
+  JOIN units pu ON pu.id = du.unit_id WHERE du.published_at >= ${periods.twelveMonthsFrom} AND u.path LIKE pu.path || '%')`;
 
 /**
  * SQL: the document of rollup row `r` was published to an audience containing unit `u`.
@@ -225,7 +225,7 @@ interface UnitColumns {
 const unitColumnNames = ['id', 'code', 'name', 'path', 'kind', 'type', 'parent_id', 'since'] as const;
 const figureColumns = [
   ...unitColumnNames, 'members', 'linked', 'expected', 'present',
-  'feedback', 'feedback_sum', 'held', 'confirmed', 'participants', 'passed', 'correct', 'questions',
+  'feedback', 'feedback_sum', 'held', 'confirmed', 'readable', 'participants', 'passed', 'correct', 'questions',
 ] as const;
 
 const unitColumns = sql.raw(`u.id, u.code, u.name, u.path, u.kind, u.type, u.parent_id, ${monthIndexSql('u.created_at')} AS since`);

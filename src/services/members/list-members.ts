@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { MemberRole, MemberStatus } from '../../db/schema';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
+import { pathWithin } from '../units/unit-paths';
 
 export interface MemberListing {
   code: string;
@@ -30,7 +31,7 @@ export async function listMembers({
     const unitMatch = input.unitId !== undefined ? sql`id = ${input.unitId}` : sql`code = ${input.unitCode}`;
     const [unit] = await ctx.db.all<{ path: string }>(sql`SELECT path FROM units WHERE ${unitMatch}`);
     if (!unit) throw new ServiceError('not_found', 'unit not found', { unit: input.unitCode ?? input.unitId });
-    scope = sql`u.path LIKE ${`${unit.path}%`}`;
+    scope = pathWithin('u.path', unit.path);
   }
   const rows = await ctx.db.all<{
     code: string;

@@ -1,0 +1,1 @@
+CREATE INDEX `meeting_invitees_replies_idx` ON `meeting_invitees` (`meeting_id`,`is_guide`,`reply`,`attendance`);
