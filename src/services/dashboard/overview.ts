@@ -5,7 +5,7 @@ import type { listTargets } from './list-targets';
 import { type DashboardPeriods, type MonthIndex, dashboardPeriods } from './periods';
 import { type AttentionReason, type Rates, attentionReasons, ratesOf } from './rates';
 import { measureTargets } from './measure-target';
-import { currentDocumentIds, emptyCounts, loadScopeFigures, sentToUnit, sumSubtree } from './unit-figures';
+import { type ScopeFigures, currentDocumentIds, emptyCounts, loadScopeFigures, sentToUnit, sumSubtree } from './unit-figures';
 import { type DashboardViewer, type ScopedUnit, resolveScopedUnit, pageUnits } from './viewer';
 
 export interface Overview {
@@ -45,7 +45,7 @@ export async function dashboardOverview({
     return { month, meetings: Number(m?.meetings ?? 0), rate: m && Number(m.expected) > 0 ? Number(m.present) / Number(m.expected) : null };
   });
 
-  const documents = await documentCoverage(ctx, periods, within);
+  const documents = await documentCoverage(ctx, periods, within, figures);
   const attention = figures.units
     .map((u) => {
       const rates = ratesOf(figures.counts.get(u.id) ?? emptyCounts());
@@ -59,21 +59,17 @@ export async function dashboardOverview({
   return { unit, periods, totals, attendanceByMonth, documents, attention, targets: measured };
 }
 
-/**
- * Each current document with its members due in the scope (under an audience it was published
- * to in the window) and their confirmed study, summed in SQL.
- */
-async function documentCoverage(ctx: ServiceContext, periods: DashboardPeriods, within: SQL) {
-  const rows = await ctx.db.all<{ id: number; label: string; due: number | null; confirmed: number | null }>(sql`
+/** Each current resolution: members due (those under an audience it was sent to) and their confirmed study. */
+async function documentCoverage(ctx: ServiceContext, periods: DashboardPeriods, within: SQL, figures: ScopeFigures) {
+  const rows = await ctx.db.all<{ id: number; label: string; confirmed: number | null }>(sql`
     SELECT d.id, coalesce(d.number, d.title, d.source_name) AS label,
-      (SELECT sum(um.members) FROM unit_members um JOIN units u ON u.id = um.unit_id
-        WHERE ${within} AND EXISTS (SELECT 1 FROM document_units du JOIN units pu ON pu.id = du.unit_id
-          WHERE du.document_id = d.id AND du.published_at >= ${periods.twelveMonthsFrom} AND u.path LIKE pu.path || '%')) AS due,
       (SELECT sum(r.confirmed) FROM unit_document_study r JOIN units u ON u.id = r.unit_id
         WHERE ${within} AND r.document_id = d.id AND ${sentToUnit}) AS confirmed
     FROM documents d WHERE d.id IN (${currentDocumentIds(periods)}) ORDER BY d.id DESC`);
   return rows.map((d) => {
-    const due = Number(d.due ?? 0);
+    const paths = figures.audiences.filter((a) => a.documentId === d.id).map((a) => a.path);
+    let due = 0;
+    for (const u of figures.units) if (paths.some((p) => u.path.startsWith(p))) due += figures.counts.get(u.id)?.members ?? 0;
     const confirmed = Number(d.confirmed ?? 0);
     return { documentId: d.id, label: d.label, due, confirmed, rate: due === 0 ? null : confirmed / due };
   });

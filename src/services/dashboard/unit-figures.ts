@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { UnitKind, UnitType } from '../../db/schema';
 import type { ServiceContext } from '../context';
 import type { MeetingRules } from '../meetings/meeting-rules';
-import { allPacked } from './packed-rows';
+import { allPacked, packedRows, unpackRows } from './packed-rows';
 import { type DashboardPeriods, type MonthIndex, monthIndexSql } from './periods';
 
 export interface UnitRow {
@@ -107,6 +107,8 @@ export function windowsMet(heldMonths: ReadonlySet<MonthIndex>, everyMonths: num
 export interface ScopeFigures {
   units: UnitRow[];
   counts: Map<number, Counts>;
+  /** Audience units (by path) of each current resolution, published in the last 12 months. */
+  audiences: { documentId: number; path: string }[];
 }
 
 /**
@@ -116,9 +118,9 @@ export interface ScopeFigures {
  * or per unit; nothing is queried per unit.
  */
 export async function loadScopeFigures(ctx: ServiceContext, within: SQL, periods: DashboardPeriods, rules: MeetingRules): Promise<ScopeFigures> {
-  const rows = await allPacked(ctx, figureColumns, sql`
+  const figures = sql`
     SELECT ${unitColumns}, mb.members, mb.linked, mt.expected, mt.present, mt.feedback, mt.feedback_sum, mt.held,
-      st.confirmed, ${currentDocumentsSentTo(periods)} AS readable, qz.participants, qz.passed, qz.correct, qz.questions
+      st.confirmed, qz.participants, qz.passed, qz.correct, qz.questions
     FROM units u
     LEFT JOIN unit_members mb ON mb.unit_id = u.id
     LEFT JOIN (
@@ -141,7 +143,14 @@ export async function loadScopeFigures(ctx: ServiceContext, within: SQL, periods
       FROM unit_quiz_months q JOIN units u ON u.id = q.unit_id
       WHERE ${within} AND q.month >= ${periods.twelveMonthsStart} GROUP BY q.unit_id
     ) qz ON qz.unit_id = u.id
-    WHERE ${within}`);
+    WHERE ${within}`;
+  // The current resolutions' audiences come with the figures: a few rows, not worth a statement.
+  const [packed] = await ctx.db.all<{ rows: string; audiences: string }>(sql`
+    SELECT ${packedRows(figureColumns, figures)} AS rows,
+      (SELECT json_group_array(json_array(du.document_id, pu.path)) FROM document_units du JOIN units pu ON pu.id = du.unit_id
+        WHERE du.published_at >= ${periods.twelveMonthsFrom}) AS audiences`);
+  const rows = unpackRows(figureColumns, packed?.rows);
+  const audiences = (JSON.parse(packed?.audiences ?? '[]') as [number, string][]).map(([documentId, path]) => ({ documentId, path }));
   sortByPath(rows);
 
   const units: UnitRow[] = [];
@@ -176,20 +185,17 @@ export async function loadScopeFigures(ctx: ServiceContext, within: SQL, periods
         meetingsHeldHalfYear: past.held + month.held,
       });
     }
-    // Every member must study each current document sent to an audience containing the unit.
-    c.studyDue = Number(r.readable ?? 0) * c.members;
+    // Every member must study each current resolution sent to an audience containing the unit.
+    const readable = new Set(audiences.filter((a) => u.path.startsWith(a.path)).map((a) => a.documentId)).size;
+    c.studyDue = readable * c.members;
     counts.set(u.id, c);
   }
-  return { units, counts };
+  return { units, counts, audiences };
 }
 
 /** SQL: the current resolutions, published in the last 12 months (to any audience). */
 export const currentDocumentIds = (periods: DashboardPeriods) =>
   sql`SELECT du.document_id FROM document_units du WHERE du.published_at >= ${periods.twelveMonthsFrom}`;
-
-/** SQL: how many current resolutions were published to an audience containing unit `u`. */
-const currentDocumentsSentTo = (periods: DashboardPeriods) => sql`(SELECT count(DISTINCT du.document_id) FROM document_units du
-  JOIN units pu ON pu.id = du.unit_id WHERE du.published_at >= ${periods.twelveMonthsFrom} AND u.path LIKE pu.path || '%')`;
 
 /**
  * SQL: the document of rollup row `r` was published to an audience containing unit `u`.
@@ -225,7 +231,7 @@ interface UnitColumns {
 const unitColumnNames = ['id', 'code', 'name', 'path', 'kind', 'type', 'parent_id', 'since'] as const;
 const figureColumns = [
   ...unitColumnNames, 'members', 'linked', 'expected', 'present',
-  'feedback', 'feedback_sum', 'held', 'confirmed', 'readable', 'participants', 'passed', 'correct', 'questions',
+  'feedback', 'feedback_sum', 'held', 'confirmed', 'participants', 'passed', 'correct', 'questions',
 ] as const;
 
 const unitColumns = sql.raw(`u.id, u.code, u.name, u.path, u.kind, u.type, u.parent_id, ${monthIndexSql('u.created_at')} AS since`);
