@@ -177,6 +177,11 @@ describe('dashboard rollups', () => {
     await t.db.run(sql`UPDATE quiz_attempts SET finished_at = ${now}, correct_count = 9 WHERE id = ${m2Open}`);
     await t.db.run(sql`UPDATE quiz_attempts SET correct_count = 4 WHERE id = ${m1Passed}`);
     await expectRollupsEqualRecount();
+    // Answers corrected in place (the bot only inserts them; a fix by hand must not leave the figures stale).
+    await t.db.run(sql`UPDATE quiz_answers SET chosen = '[0]', is_correct = 1 WHERE attempt_id = ${m5Done} AND position = 0`);
+    await t.db.run(sql`UPDATE quiz_answers SET question_id = ${question!.id} WHERE attempt_id = ${m5Done} AND position = 1`);
+    await t.db.run(sql`UPDATE quiz_answers SET chosen = '[0,1]' WHERE attempt_id = ${m2Open}`);
+    await expectRollupsEqualRecount();
     await t.db.run(sql`UPDATE quiz_sets SET pass_percent = 50 WHERE id = ${set!.id}`);
     await expectRollupsEqualRecount();
     await t.db.run(sql`UPDATE members SET unit_id = ${cb1} WHERE id = ${m3}`);
