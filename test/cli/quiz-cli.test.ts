@@ -61,6 +61,11 @@ describe('quiz CLI', () => {
     const { contestId } = JSON.parse(created.stdout) as { contestId: number };
     const board = JSON.parse((await cli('contest', 'leaderboard', String(contestId), '--json')).stdout);
     expect(board).toMatchObject({ title: 'Thi thử', entrants: 0, rows: [] });
+    // A unit code that does not exist is named, not answered with an empty ranking.
+    const unknownUnit = await cli('contest', 'leaderboard', String(contestId), '--unit', 'KHONG-CO');
+    expect(unknownUnit.code).toBe(1);
+    expect(unknownUnit.stderr).toContain('Không tìm thấy');
+    expect(unknownUnit.stderr).toContain('KHONG-CO');
     expect(parseVietnamTime('2026-12-01 08:00').toISOString()).toBe('2026-12-01T01:00:00.000Z');
     const wrong = await cli('contest', 'create', '--slug', 'x', '--title', 'X', '--set', 'ngan-hang', '--opens', 'mai', '--closes', '2026-12-15');
     expect(wrong.code).toBe(2);

@@ -17,7 +17,7 @@ export async function scopedLeaderboard({ ctx, input }: { ctx: ServiceContext; i
   if (!contest) throw new ServiceError('not_found', 'contest not found');
   if (!contest.reaches) throw new ServiceError('forbidden', 'contest outside the viewer scope');
   const unit = await resolveScopedUnit(ctx, input.viewer, input.unitId);
-  const board = await contestLeaderboard({ ctx, input: { contestId: input.contestId, unitCode: unit?.code, limit: 100 } });
+  const board = await contestLeaderboard({ ctx, input: { contestId: input.contestId, unitPath: unit?.path, limit: 100 } });
   return {
     title: board.title,
     entrants: board.entrantsInScope,

@@ -3,6 +3,7 @@ import { contests, contestUnits, units } from '../../db/schema';
 import { auditStatement } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
+import { pathWithin } from '../units/unit-paths';
 
 export interface CreateContestInput {
   slug: string;
@@ -68,10 +69,17 @@ export async function contestLeaderboard({
   input,
 }: {
   ctx: ServiceContext;
-  input: { contestId: number; unitCode?: string; limit?: number };
+  /** Rank only the entrants of a unit's subtree: by its code, or by its path when the caller has the unit already. */
+  input: { contestId: number; unitCode?: string; unitPath?: string; limit?: number };
 }): Promise<{ title: string; perfectEntrants: number; entrants: number; entrantsInScope: number; rows: LeaderboardRow[] }> {
   const [contest] = await ctx.db.all<{ title: string }>(sql`SELECT title FROM contests WHERE id = ${input.contestId}`);
   if (!contest) throw new ServiceError('not_found', 'contest not found');
+  let unitPath = input.unitPath;
+  if (unitPath === undefined && input.unitCode !== undefined) {
+    const [unit] = await ctx.db.all<{ path: string }>(sql`SELECT path FROM units WHERE code = ${input.unitCode}`);
+    if (!unit) throw new ServiceError('not_found', 'unit not found', { unit: input.unitCode });
+    unitPath = unit.path;
+  }
   // Scores come from the attempt's stored correct_count (answers recounted for attempts without one).
   const score = sql`coalesce(a.correct_count, (SELECT count(*) FROM quiz_answers x WHERE x.attempt_id = a.id AND x.is_correct))`;
   const [totals] = await ctx.db.all<{ entrants: number; perfect: number | null }>(sql`
@@ -80,7 +88,7 @@ export async function contestLeaderboard({
       FROM quiz_attempts a WHERE a.contest_id = ${input.contestId} AND a.finished_at IS NOT NULL GROUP BY a.member_id)`);
   const perfect = Number(totals?.perfect ?? 0);
   // Only the entrants of the requested unit are ranked here; the prediction tie-break uses the contest-wide count.
-  const within = input.unitCode ? sql`AND u.path LIKE (SELECT path FROM units WHERE code = ${input.unitCode}) || '%'` : sql``;
+  const within = unitPath === undefined ? sql`` : sql`AND ${pathWithin('u.path', unitPath)}`;
   // Ranked in SQL: best score first, then the prediction nearest the contest-wide count of
   // perfect scores (none: last), then the faster attempt, then the earlier member id.
   const order = sql`correct DESC, latest_prediction IS NULL, abs(latest_prediction - ${perfect}), duration_ms, member_id`;
