@@ -233,6 +233,54 @@ describe('contests', () => {
     // An attempt left open past the close no longer counts new answers.
     expect(await codeOf(t.services.answerQuestion({ memberId: member.M2!, attemptId: late.attemptId, position: 0, displayed: [0] }))).toBe('contest_closed');
   });
+
+  it('opens one attempt when "start" is tapped twice and both taps are handled at once', async () => {
+    const both = await Promise.all([t.services.startAttempt({ memberId: member.M1!, setId }), t.services.startAttempt({ memberId: member.M1!, setId })]);
+    expect(both[0].attemptId).toBe(both[1].attemptId);
+    expect(both.map((b) => b.resumed).sort()).toEqual([false, true]);
+    // In a one-try contest, a double tap must not use up (or exceed) the try with a second attempt.
+    const { contestId } = await t.services.createContest({
+      slug: 'thi-cham-hai-lan',
+      title: 'Thi một lượt',
+      setSlug: 'on-tap-thu',
+      opensAt: new Date(t.clock.now().getTime() - 1000),
+      closesAt: new Date(t.clock.now().getTime() + 86_400_000),
+      attemptsAllowed: 1,
+      askPrediction: false,
+      unitCodes: [],
+    });
+    const taps = await Promise.all([1, 2, 3].map(() => t.services.startAttempt({ memberId: member.M2!, contestId })));
+    expect(new Set(taps.map((x) => x.attemptId)).size).toBe(1);
+    const [row] = await t.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM quiz_attempts WHERE contest_id = ${contestId} AND member_id = ${member.M2!}`);
+    expect(Number(row?.n)).toBe(1);
+  });
+
+  it('migration 0021 keeps a database that already has duplicate open attempts, losing no answer', async () => {
+    // The state a double tap could leave before the one-open-attempt indexes existed.
+    await t.db.run(sql`DROP INDEX quiz_attempts_one_open_practice_idx`);
+    const now = t.clock.now().getTime();
+    const open = async () => {
+      const [row] = await t.db.all<{ id: number }>(sql`INSERT INTO quiz_attempts (set_id, member_id, question_ids, option_orders, started_at)
+        VALUES (${setId}, ${member.M1!}, '[1,2]', '[[0,1],[0,1]]', ${now}) RETURNING id`);
+      return row!.id;
+    };
+    const [untouched, answered, newest] = [await open(), await open(), await open()];
+    const [question] = await t.db.all<{ id: number }>(sql`SELECT id FROM quiz_questions WHERE set_id = ${setId} ORDER BY ordinal LIMIT 1`);
+    await t.db.run(sql`INSERT INTO quiz_answers (attempt_id, position, question_id, chosen, is_correct, answered_at)
+      VALUES (${answered}, 0, ${question!.id}, '[0]', 1, ${now + 5000})`);
+    const migration = readFileSync(new URL('../../migrations/0021_one_open_attempt.sql', import.meta.url), 'utf8');
+    for (const statement of migration.split('--> statement-breakpoint')) {
+      if (!statement.includes('quiz_attempts_one_open_contest_idx')) await t.db.run(sql.raw(statement));
+    }
+    const rows = await t.db.all<{ id: number; finished_at: number | null; correct_count: number | null }>(sql`
+      SELECT id, finished_at, correct_count FROM quiz_attempts WHERE member_id = ${member.M1!} ORDER BY id`);
+    expect(rows).toEqual([
+      { id: answered, finished_at: now + 5000, correct_count: 1 },
+      { id: newest, finished_at: null, correct_count: null },
+    ]);
+    expect(rows.map((r) => r.id)).not.toContain(untouched);
+    expect(await t.services.startAttempt({ memberId: member.M1!, setId })).toEqual({ attemptId: newest, resumed: true });
+  });
 });
 
 describe('statistics for committees', () => {

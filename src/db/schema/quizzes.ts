@@ -133,6 +133,14 @@ export const quizAttempts = sqliteTable(
       .on(t.contestId, t.memberId, t.finishedAt, t.correctCount, t.startedAt, t.prediction, sql`json_array_length(${t.questionIds})`)
       .where(sql`${t.contestId} IS NOT NULL`),
     index('quiz_attempts_finished_at_idx').on(t.finishedAt),
+    // One open attempt per member on a set (practice) or a contest: two quick taps on "start"
+    // handled at once resume one attempt instead of opening two (and using two of a contest's tries).
+    uniqueIndex('quiz_attempts_one_open_practice_idx')
+      .on(t.memberId, t.setId)
+      .where(sql`${t.finishedAt} IS NULL AND ${t.contestId} IS NULL`),
+    uniqueIndex('quiz_attempts_one_open_contest_idx')
+      .on(t.memberId, t.contestId)
+      .where(sql`${t.finishedAt} IS NULL AND ${t.contestId} IS NOT NULL`),
   ],
 );
 

@@ -29,18 +29,15 @@ export async function startAttempt({
     if (now.getTime() < Number(c.opens_at) || now.getTime() >= Number(c.closes_at)) throw new ServiceError('contest_closed');
     contestId = input.contestId;
     setId = c.set_id;
-    const [open] = await ctx.db.all<{ id: number }>(sql`
-      SELECT id FROM quiz_attempts WHERE contest_id = ${contestId} AND member_id = ${m} AND finished_at IS NULL LIMIT 1`);
-    if (open) return { attemptId: open.id, resumed: true };
+    const open = await openAttemptId(ctx, m, setId, contestId);
+    if (open !== undefined) return { attemptId: open, resumed: true };
     if (Number(c.used) >= c.attempts_allowed) throw new ServiceError('no_attempts_left');
   } else {
     if (setId === undefined) throw new ServiceError('invalid_input', 'setId or contestId');
     const [allowed] = await ctx.db.all<{ ok: number }>(sql`SELECT ${memberMayTakeSet(m, sql`${setId}`)} AS ok`);
     if (!allowed?.ok) throw new ServiceError('not_found', 'quiz not found');
-    const [open] = await ctx.db.all<{ id: number }>(sql`
-      SELECT id FROM quiz_attempts WHERE set_id = ${setId} AND member_id = ${m} AND contest_id IS NULL AND finished_at IS NULL
-      ORDER BY id DESC LIMIT 1`);
-    if (open) return { attemptId: open.id, resumed: true };
+    const open = await openAttemptId(ctx, m, setId, null);
+    if (open !== undefined) return { attemptId: open, resumed: true };
   }
 
   const [set] = await ctx.db.all<{ shuffle_questions: number; draw_count: number | null; draw_tags: string | null; draw_difficulty: string | null }>(sql`
@@ -69,6 +66,21 @@ export async function startAttempt({
       optionOrders: ordered.map((q) => shuffled((JSON.parse(q.options) as string[]).map((_, i) => i))),
       startedAt: now,
     })
+    // Another start of the same member got in between (a double tap handled at once): the
+    // one-open-attempt indexes (migration 0021) refuse this one, and that attempt is resumed.
+    .onConflictDoNothing()
     .returning({ id: quizAttempts.id });
-  return { attemptId: row!.id, resumed: false };
+  if (row) return { attemptId: row.id, resumed: false };
+  const open = await openAttemptId(ctx, m, setId!, contestId);
+  // Only if that attempt was also finished in the instant between: an invariant, not a member's mistake.
+  if (open === undefined) throw new Error('quiz attempt refused as a duplicate, but none is open');
+  return { attemptId: open, resumed: true };
+}
+
+/** The member's unfinished attempt on a set (practice, `contestId` null) or a contest, if any (at most one: migration 0021). */
+async function openAttemptId(ctx: ServiceContext, memberId: number, setId: number, contestId: number | null): Promise<number | undefined> {
+  const [open] = await ctx.db.all<{ id: number }>(sql`
+    SELECT id FROM quiz_attempts WHERE member_id = ${memberId} AND set_id = ${setId} AND finished_at IS NULL
+      AND ${contestId === null ? sql`contest_id IS NULL` : sql`contest_id = ${contestId}`}`);
+  return open?.id;
 }
