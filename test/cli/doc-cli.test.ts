@@ -73,6 +73,10 @@ describe('doc import', () => {
     const coverage = JSON.parse((await cli('doc', 'coverage', id, '--json')).stdout) as { members: number; confirmed: number }[];
     expect(coverage.reduce((n, r) => n + r.members, 0)).toBe(62);
     expect(coverage.every((r) => r.confirmed === 0)).toBe(true);
+    // A unit code that does not exist is named, not answered with an empty report.
+    const unknownUnit = await cli('doc', 'coverage', id, '--unit', 'KHONG-CO');
+    expect(unknownUnit.code).toBe(1);
+    expect(unknownUnit.stderr).toContain('Không tìm thấy: {"unit":"KHONG-CO"}');
     const hits = JSON.parse((await cli('doc', 'search', 'chuyen', 'doi', 'so', '--json')).stdout) as { documentNumber: string }[];
     expect(hits.length).toBeGreaterThan(0);
   });

@@ -310,5 +310,6 @@ describe('statistics for committees', () => {
       ['CB2', 2, 2],
     ]);
     expect(results.perMember.find((m) => m.memberCode === 'M1')).toMatchObject({ attempts: 3, bestPercent: 100, passed: true });
+    expect(await codeOf(t.services.quizResults({ setSlug: 'on-tap-thu', unitCode: 'KHONG-CO' }))).toBe('not_found');
   });
 });

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
+import { pathWithin, unitPathOfCode } from '../units/unit-paths';
 
 export interface UnitCoverage {
   unitCode: string;
@@ -27,9 +28,7 @@ export async function studyCoverage({
 }): Promise<UnitCoverage[]> {
   const [doc] = await ctx.db.all<{ id: number }>(sql`SELECT id FROM documents WHERE id = ${input.documentId}`);
   if (!doc) throw new ServiceError('not_found', 'document not found');
-  const within = input.withinUnitCode
-    ? sql`AND u.path LIKE (SELECT path FROM units WHERE code = ${input.withinUnitCode}) || '%'`
-    : sql``;
+  const within = input.withinUnitCode ? sql`AND ${pathWithin('u.path', await unitPathOfCode(ctx, input.withinUnitCode))}` : sql``;
   const rows = await ctx.db.all<{
     unit_code: string;
     unit_name: string;

@@ -3,7 +3,7 @@ import { contests, contestUnits, units } from '../../db/schema';
 import { auditStatement } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
-import { pathWithin } from '../units/unit-paths';
+import { pathWithin, unitPathOfCode } from '../units/unit-paths';
 
 export interface CreateContestInput {
   slug: string;
@@ -74,12 +74,7 @@ export async function contestLeaderboard({
 }): Promise<{ title: string; perfectEntrants: number; entrants: number; entrantsInScope: number; rows: LeaderboardRow[] }> {
   const [contest] = await ctx.db.all<{ title: string }>(sql`SELECT title FROM contests WHERE id = ${input.contestId}`);
   if (!contest) throw new ServiceError('not_found', 'contest not found');
-  let unitPath = input.unitPath;
-  if (unitPath === undefined && input.unitCode !== undefined) {
-    const [unit] = await ctx.db.all<{ path: string }>(sql`SELECT path FROM units WHERE code = ${input.unitCode}`);
-    if (!unit) throw new ServiceError('not_found', 'unit not found', { unit: input.unitCode });
-    unitPath = unit.path;
-  }
+  const unitPath = input.unitPath ?? (input.unitCode === undefined ? undefined : await unitPathOfCode(ctx, input.unitCode));
   // Scores come from the attempt's stored correct_count (answers recounted for attempts without one).
   const score = sql`coalesce(a.correct_count, (SELECT count(*) FROM quiz_answers x WHERE x.attempt_id = a.id AND x.is_correct))`;
   const [totals] = await ctx.db.all<{ entrants: number; perfect: number | null }>(sql`

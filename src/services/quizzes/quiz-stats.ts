@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { questionFigures } from './question-figures';
+import { pathWithin, unitPathOfCode } from '../units/unit-paths';
 
 export interface QuestionStats {
   key: string;
@@ -35,7 +36,7 @@ export async function questionStats({ ctx, input }: { ctx: ServiceContext; input
 export async function quizResults({ ctx, input }: { ctx: ServiceContext; input: { setSlug: string; unitCode?: string } }) {
   const [set] = await ctx.db.all<{ id: number; pass_percent: number }>(sql`SELECT id, pass_percent FROM quiz_sets WHERE slug = ${input.setSlug}`);
   if (!set) throw new ServiceError('not_found', 'quiz set not found', { set: input.setSlug });
-  const within = input.unitCode ? sql`AND u.path LIKE (SELECT path FROM units WHERE code = ${input.unitCode}) || '%'` : sql``;
+  const within = input.unitCode ? sql`AND ${pathWithin('u.path', await unitPathOfCode(ctx, input.unitCode))}` : sql``;
   const members = await ctx.db.all<{ code: string; full_name: string; unit_code: string; attempts: number; best: number | null }>(sql`
     SELECT m.code, m.full_name, u.code AS unit_code,
       (SELECT count(*) FROM quiz_attempts a WHERE a.set_id = ${set.id} AND a.member_id = m.id AND a.finished_at IS NOT NULL) AS attempts,

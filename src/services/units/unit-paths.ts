@@ -1,5 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
+import type { ServiceContext } from '../context';
+import { ServiceError } from '../errors';
 
 /**
  * Rebuilds every unit's materialised path ("/1/4/9/") from parent links,
@@ -29,4 +31,14 @@ export function pathWithin(column: string, path: string): SQL {
   if (path === '') return sql`1 = 1`;
   const after = path.slice(0, -1) + String.fromCharCode(path.charCodeAt(path.length - 1) + 1);
   return sql`(${sql.raw(column)} >= ${path} AND ${sql.raw(column)} < ${after})`;
+}
+
+/**
+ * The path of the unit with `code`, for a report limited to its subtree (with `pathWithin`).
+ * An unknown code is a not_found error naming it, not an empty report.
+ */
+export async function unitPathOfCode(ctx: ServiceContext, code: string): Promise<string> {
+  const [unit] = await ctx.db.all<{ path: string }>(sql`SELECT path FROM units WHERE code = ${code}`);
+  if (!unit) throw new ServiceError('not_found', 'unit not found', { unit: code });
+  return unit.path;
 }
