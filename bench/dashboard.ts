@@ -118,13 +118,13 @@ export async function runDashboardBench(scale = Number(process.env.DASHBOARD_BEN
 /** What each floor runs, printed under the table. */
 const floorNotes = [
   'Each floor is the SQL a page needs written by hand, run in the same loop as the page: every row and figure the page shows (names and labels included), for the same scope and periods, read from the rollups where the page reads them (unit_members, unit_document_study, unit_quiz_months, unit_quiz_sets, unit_contest_entrants, unit_question_stats, kept by the triggers of migrations 0014 and 0018) and from the meetings with their trigger-kept counters, with every sum and grouping done in SQL. Meetings are required monthly (the default rules).',
-  'overview: every unit in scope with its members, linked members, meeting counters and required-meeting months, confirmed study of current documents (only where a document was sent), the number of current documents sent to it (study due) and quiz figures of the last 12 months, in one query handed over as one JSON text; attendance by month; per current document its label, members due and confirmations; the targets that apply (none are set in the dataset). Counting study due in SQL costs a province more than the page\'s way (it reads the few audience paths with its figures and counts in code), so the admin\'s overview may come out under its floor.',
-  'units: the rows (units directly under the scope, with names and whether they have children); per row, in SQL, members, meeting counters, confirmed and due study, quiz figures; required-meeting months per unit (the half-year rule needs them); the same figures per type of grassroots organisation.',
+  'overview: every unit in scope with its members, linked members, meeting counters and required-meeting months, confirmed study of current documents (only where a document was sent), the number of current documents sent to it (study due) and quiz figures of the last 12 months, in one query handed over as one JSON text; attendance by month; per current document its label, members due and confirmations; the targets that apply (none are set in the dataset). Study due comes from each current audience\'s units in scope (an index range per audience), joined to the member counts.',
+  'units: the rows (units directly under the scope, with names and whether they have children); per row, in SQL, members, meeting counters, confirmed and due study, quiz figures; required-meeting months per unit (the half-year rule needs them); the same figures per type of the highest grassroots organisation in scope above each unit (or the unit itself).',
   'meetings: the rows with names; per row and month, required meetings due and held; the latest 100 meetings with unit name, kind, status, rating, invitees, replies, present and absent counts (from the replies index, migration 0019) and feedback.',
   'documents: the 30 latest documents reaching the scope with labels and draft summaries; the rows with names and own members; per document and row, the members it was sent to and their confirmations (from the rollup).',
   'quizzes: every quiz set and contest reaching the scope, titled, with participants, attempts, scores and passes per set and entrants per contest, from the rollups.',
   'quiz-set: the set\'s title, whether it reaches the scope and has a contest open, and per question its text and the sums over the units in scope from unit_question_stats (answers, right answers, choices per option, the sums the discrimination index needs; migration 0018), in one query.',
-  'contest: the contest-wide count of perfect scores, then per entrant in scope the best attempt (one GROUP BY with a sortable min() key instead of the page\'s window functions), attempt count and latest prediction; the top 100 with names, and the count in scope.',
+  'contest: its title and whether it reaches the scope; then in one query the contest-wide count of perfect scores, per entrant in scope the best attempt (one GROUP BY with a sortable min() key), attempt count and latest prediction, the top 100 ranked with the prediction nearest the perfect count, named, and the count in scope.',
   'members: each member of the unit with role, exemption, linked channels, whether blocked, and their latest quiz, reply, check-in, reading, study and feedback times.',
 ];
 
@@ -149,8 +149,10 @@ export function floorQueries(viewer: DashboardViewer, p: ReturnType<typeof dashb
   const required = sql`((u.kind IN ('chi_bo_co_so', 'chi_bo_truc_thuoc') AND mt.kind = 'dinh_ky') OR (u.kind = 'dang_bo_co_so' AND mt.kind = 'chi_uy'))`;
   const current = sql`r.document_id IN (SELECT document_id FROM document_units WHERE published_at >= ${p.twelveMonthsFrom})`;
   const sent = sql`EXISTS (SELECT 1 FROM document_units du JOIN units pu ON pu.id = du.unit_id WHERE du.document_id = r.document_id AND u.path LIKE pu.path || '%')`;
-  const readable = sql`(SELECT count(DISTINCT du.document_id) FROM document_units du JOIN units pu ON pu.id = du.unit_id
-    WHERE du.published_at >= ${p.twelveMonthsFrom} AND u.path LIKE pu.path || '%')`;
+  // Each (current document, unit in scope) it was sent to: from the few current audiences, each unit under one by an index range.
+  const currentlySent = sql`SELECT DISTINCT du.document_id, u.id AS unit_id FROM document_units du JOIN units pu ON pu.id = du.unit_id
+    JOIN units u ON u.path >= pu.path AND u.path < substr(pu.path, 1, length(pu.path) - 1) || '0'
+    WHERE du.published_at >= ${p.twelveMonthsFrom} AND ${scope}`;
   // The half-year rule looks no further back than the half-year (meetings are required every month).
   const held = sql`SELECT mt.unit_id, group_concat(DISTINCT mt.month) FROM meetings mt JOIN units u ON u.id = mt.unit_id
     WHERE ${scope} AND ${window} AND mt.month >= ${p.halfYearStart} AND ${required} GROUP BY mt.unit_id`;
@@ -158,7 +160,7 @@ export function floorQueries(viewer: DashboardViewer, p: ReturnType<typeof dashb
     WHERE ${scope} AND ${window} AND mt.counted_attendance > 0 GROUP BY mt.month`;
   // Every figure of every unit in scope, one row per unit.
   const unitFigures = sql`SELECT u.id, u.code, u.name, u.path, u.kind, u.type, u.parent_id, u.created_at, um.members, um.linked,
-      mt.expected, mt.present, mt.feedback, mt.feedback_sum, mt.held, st.confirmed, ${readable} AS readable,
+      mt.expected, mt.present, mt.feedback, mt.feedback_sum, mt.held, st.confirmed, rd.readable,
       qz.participants, qz.passed, qz.correct, qz.questions
     FROM units u LEFT JOIN unit_members um ON um.unit_id = u.id
     LEFT JOIN (SELECT mt.unit_id, sum(mt.counted_attendance) AS expected, sum(mt.present_attendance) AS present, sum(mt.feedback_count) AS feedback,
@@ -168,6 +170,7 @@ export function floorQueries(viewer: DashboardViewer, p: ReturnType<typeof dashb
       WHERE ${scope} AND ${current} AND ${sent} GROUP BY r.unit_id) st ON st.unit_id = u.id
     LEFT JOIN (SELECT r.unit_id, sum(r.participants) AS participants, sum(r.passed) AS passed, sum(r.correct) AS correct, sum(r.questions) AS questions
       FROM unit_quiz_months r JOIN units u ON u.id = r.unit_id WHERE ${scope} AND r.month >= ${p.twelveMonthsStart} GROUP BY r.unit_id) qz ON qz.unit_id = u.id
+    LEFT JOIN (SELECT unit_id, count(*) AS readable FROM (${currentlySent}) GROUP BY unit_id) rd ON rd.unit_id = u.id
     WHERE ${scope}`;
   const figureSums = sql.raw(`sum(f.members), sum(f.linked), sum(f.expected), sum(f.present), sum(f.feedback), sum(f.feedback_sum), sum(f.confirmed),
     sum(f.members * f.readable), sum(f.participants), sum(f.passed), sum(f.correct), sum(f.questions)`);
@@ -175,8 +178,6 @@ export function floorQueries(viewer: DashboardViewer, p: ReturnType<typeof dashb
       feedback, feedback_sum, held, confirmed, readable, participants, passed, correct, questions)) FROM (${unitFigures})`;
   const rows = sql`SELECT u.id, u.code, u.name, u.kind, u.type, um.members, ${hasChildren} FROM units u LEFT JOIN unit_members um ON um.unit_id = u.id
     WHERE ${scope} AND ${rootRows}`;
-  const perfectEntrants = sql`SELECT count(*) FROM (SELECT max(a.correct_count) AS best, max(json_array_length(a.question_ids)) AS total
-    FROM quiz_attempts a WHERE a.contest_id = ${contest.id} AND a.finished_at IS NOT NULL GROUP BY a.member_id) WHERE best = total`;
   const latestDocuments = sql`SELECT d.id FROM documents d WHERE ${reaches('d', 'document_units', 'document_id')} ORDER BY d.id DESC LIMIT 30`;
   const invitees = (filter: SQL) => sql`(SELECT count(*) FROM meeting_invitees i WHERE i.meeting_id = mt.id AND i.is_guide = 0 ${filter})`;
   return {
@@ -184,10 +185,11 @@ export function floorQueries(viewer: DashboardViewer, p: ReturnType<typeof dashb
     overview: [
       perUnit,
       monthly,
-      sql`SELECT d.id, coalesce(d.number, d.title, d.source_name),
-          (SELECT sum(um.members) FROM unit_members um JOIN units u ON u.id = um.unit_id WHERE ${scope} AND ${sentTo('d.id')}),
+      sql`SELECT d.id, coalesce(d.number, d.title, d.source_name), due.members,
           (SELECT sum(r.confirmed) FROM unit_document_study r JOIN units u ON u.id = r.unit_id WHERE ${scope} AND r.document_id = d.id AND ${sent})
-        FROM documents d WHERE d.id IN (SELECT document_id FROM document_units WHERE published_at >= ${p.twelveMonthsFrom}) ORDER BY d.id DESC`,
+        FROM documents d LEFT JOIN (SELECT x.document_id, sum(um.members) AS members FROM (${currentlySent}) x
+          JOIN unit_members um ON um.unit_id = x.unit_id GROUP BY x.document_id) due ON due.document_id = d.id
+        WHERE d.id IN (SELECT document_id FROM document_units WHERE published_at >= ${p.twelveMonthsFrom}) ORDER BY d.id DESC`,
       sql`SELECT t.id, t.unit_id, u.name, u.path, t.document_id, coalesce(d.number, d.title, d.source_name), t.label, t.metric, t.value
         FROM dashboard_targets t JOIN units u ON u.id = t.unit_id LEFT JOIN documents d ON d.id = t.document_id
         WHERE ${viewer.unitPath === null ? sql`1 = 1` : sql`${viewer.unitPath} LIKE u.path || '%'`} ORDER BY u.path, t.id`,
@@ -201,8 +203,10 @@ export function floorQueries(viewer: DashboardViewer, p: ReturnType<typeof dashb
         FROM f GROUP BY c
         UNION ALL
         SELECT 'type', o.type, count(DISTINCT CASE WHEN o.id = f.id THEN o.id END), ${figureSums}
-        FROM f LEFT JOIN units p1 ON p1.id = f.parent_id LEFT JOIN units p2 ON p2.id = p1.parent_id
-        JOIN units o ON o.id = CASE WHEN f.kind IN (${grassroots}) THEN f.id WHEN p1.kind IN (${grassroots}) THEN p1.id WHEN p2.kind IN (${grassroots}) THEN p2.id END
+        FROM f LEFT JOIN units p1 ON p1.id = f.parent_id LEFT JOIN units p2 ON p2.id = p1.parent_id LEFT JOIN units p3 ON p3.id = p2.parent_id
+        JOIN units o ON o.id = CASE WHEN p3.kind IN (${grassroots}) AND ${unitInScope(viewer, 'p3')} THEN p3.id
+          WHEN p2.kind IN (${grassroots}) AND ${unitInScope(viewer, 'p2')} THEN p2.id WHEN p1.kind IN (${grassroots}) AND ${unitInScope(viewer, 'p1')} THEN p1.id
+          WHEN f.kind IN (${grassroots}) THEN f.id END
         GROUP BY o.type`,
       held,
     ],
@@ -257,20 +261,24 @@ export function floorQueries(viewer: DashboardViewer, p: ReturnType<typeof dashb
         WHERE q.set_id = ${contest.set_id}`,
     ],
     leaderboard: [
-      perfectEntrants,
-      // Per entrant in scope: the best attempt (score, then time, then the earlier attempt) picked
-      // by one min() over a sortable key, the attempt count and the latest prediction; the top 100
-      // by score, prediction (nearest a fixed count standing in for the perfect scores), time and
-      // member id, named; and the number of entrants in scope.
-      sql`WITH best AS MATERIALIZED (
-          SELECT a.member_id, count(*) AS attempts, max(json_array_length(a.question_ids)) AS total,
-            min(printf('%06d%012d%010d', 999999 - a.correct_count, a.finished_at - a.started_at, a.id)) AS rank_key,
-            CAST(substr(max(CASE WHEN a.prediction IS NOT NULL THEN printf('%010d:%d', a.id, a.prediction) END), 12) AS INTEGER) AS prediction
-          FROM quiz_attempts a JOIN members m ON m.id = a.member_id JOIN units u ON u.id = m.unit_id
-          WHERE ${scope} AND a.contest_id = ${contest.id} AND a.finished_at IS NOT NULL GROUP BY a.member_id)
+      sql`SELECT c.title, ${reaches('c', 'contest_units', 'contest_id')} FROM contests c WHERE c.id = ${contest.id}`,
+      // The contest-wide count of perfect scores (the prediction tie-break); per entrant in scope the
+      // best attempt (score, then time, then the earlier attempt) picked by one min() over a sortable
+      // key, the attempt count and the latest prediction; the top 100 by score, prediction (nearest
+      // the perfect count), time and member id, named; and the number of entrants in scope.
+      sql`WITH scored AS (
+          SELECT a.id, a.member_id, a.prediction, json_array_length(a.question_ids) AS total, a.finished_at - a.started_at AS duration_ms,
+            coalesce(a.correct_count, (SELECT count(*) FROM quiz_answers x WHERE x.attempt_id = a.id AND x.is_correct)) AS correct
+          FROM quiz_attempts a WHERE a.contest_id = ${contest.id} AND a.finished_at IS NOT NULL),
+        perfect AS (SELECT count(*) AS n FROM (SELECT max(correct) AS best, max(total) AS total FROM scored GROUP BY member_id) WHERE best = total),
+        best AS MATERIALIZED (
+          SELECT s.member_id, count(*) AS attempts, min(printf('%06d%012d%010d', 999999 - s.correct, s.duration_ms, s.id)) AS rank_key,
+            CAST(substr(max(CASE WHEN s.prediction IS NOT NULL THEN printf('%010d:%d', s.id, s.prediction) END), 12) AS INTEGER) AS prediction,
+            max(s.total) AS total
+          FROM scored s JOIN members m ON m.id = s.member_id JOIN units u ON u.id = m.unit_id WHERE ${scope} GROUP BY s.member_id)
         SELECT b.*, m.code, m.full_name, u.code, u.name, (SELECT count(*) FROM best)
         FROM (SELECT member_id, attempts, total, prediction, 999999 - CAST(substr(rank_key, 1, 6) AS INTEGER) AS correct, CAST(substr(rank_key, 7, 12) AS INTEGER) AS duration_ms
-          FROM best ORDER BY correct DESC, prediction IS NULL, abs(prediction - 5), duration_ms, member_id LIMIT 100) b
+          FROM best ORDER BY correct DESC, prediction IS NULL, abs(prediction - (SELECT n FROM perfect)), duration_ms, member_id LIMIT 100) b
         JOIN members m ON m.id = b.member_id JOIN units u ON u.id = m.unit_id`,
     ],
     members: (unitId: number) => [
