@@ -80,6 +80,19 @@ describe('dashboard figures', () => {
     expect(page).toContain('2 / 3');
   });
 
+  it('lists each meeting with its replies, attendance and feedback', async () => {
+    const m = await api(`/dashboard/api/meetings?unit=${K}`);
+    const row = (unitName: string, newest: boolean) =>
+      m.list.filter((r: { unitName: string }) => r.unitName === unitName).sort((a: { startsAt: string }, b: { startsAt: string }) => (a.startsAt < b.startsAt ? 1 : -1))[newest ? 0 : 1];
+    const pick = ({ invitees, attending, excused, present, absent, feedbackAverage }: Record<string, unknown>) => ({ invitees, attending, excused, present, absent, feedbackAverage });
+    // CB1 October: M1 replied and came, M2 did not reply and was absent; feedback 4 and 2.
+    expect(pick(row('Chi bộ Văn phòng', false))).toEqual({ invitees: 2, attending: 1, excused: 0, present: 1, absent: 1, feedbackAverage: 3 });
+    // CB1 November: M1 attending, M2 excused, attendance not taken yet.
+    expect(pick(row('Chi bộ Văn phòng', true))).toEqual({ invitees: 2, attending: 1, excused: 1, present: 0, absent: 0, feedbackAverage: null });
+    // CB2 October: M3 late (counts as present), M4 exempt.
+    expect(pick(row('Chi bộ Kế toán', true))).toEqual({ invitees: 2, attending: 1, excused: 0, present: 1, absent: 0, feedbackAverage: null });
+  });
+
   it('refuses a bad target with what the field needs, and stores nothing', async () => {
     const before = await t.count('dashboard_targets');
     const tooHigh = await admin.post(`/dashboard/targets?unit=${K}`, { _csrf: admin.csrf, metric: 'attendance', value: '150', label: 'Quá cao' });
