@@ -1,4 +1,3 @@
-
 import type { ServiceContext } from '../context';
 import type { MeetingRules } from '../meetings/meeting-rules';
 import { measureTargets } from './measure-target';

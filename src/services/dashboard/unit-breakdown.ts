@@ -1,4 +1,3 @@
-
 import type { UnitKind, UnitType } from '../../db/schema';
 import type { ServiceContext } from '../context';
 import type { MeetingRules } from '../meetings/meeting-rules';
